@@ -1,0 +1,3 @@
+from game.app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Narrative state: where the player is and what they chose. No pygame here."""
