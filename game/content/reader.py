@@ -115,6 +115,8 @@ class Reader:
         value = _SCALARS.construct_object(node)
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if tp is float and isinstance(value, str) and node.style is None:
+            value = _plain_float(value)  # PyYAML reads 1e-5 as text; a teacher means a number
         if not isinstance(value, tp) or (tp in (int, float) and isinstance(value, bool)):
             self.fail_at(node, path, f"expected {TYPE_NAMES.get(tp, tp.__name__)}; got {node.value!r}")
             return MISSING
@@ -284,3 +286,10 @@ def _describe(tp: Any) -> str:
     if origin in (typing.Union, types.UnionType):
         return " or ".join(_describe(a) for a in get_args(tp) if a is not type(None))
     return TYPE_NAMES.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _plain_float(text: str) -> float | str:
+    try:
+        return float(text.replace("_", ""))
+    except ValueError:
+        return text

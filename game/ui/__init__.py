@@ -1,1 +1,4 @@
 """Everything that draws or reads input: the only package that imports pygame."""
+import os
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

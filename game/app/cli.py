@@ -1,0 +1,109 @@
+"""The command line: play (the default), validate, screenshot, bench and model.
+
+Bad content stops every command with the full list of errors and exit status 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.content import ContentErrors, load_content
+
+CONTENT_ERROR_EXIT = 2
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720; got {text!r}") from None
+    if w < 320 or h < 180:
+        raise argparse.ArgumentTypeError(f"window too small: {w}x{h} (at least 320x180)")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="face-value", description="Face Value: cameras, matches and records "
+                                     "at the border. With no command, the game starts.")
+    add_play_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    play = commands.add_parser("play", help="start the game (the default)")
+    add_play_options(play)
+    validate = commands.add_parser("validate", help="check a content folder and list every error")
+    validate.add_argument("dir", nargs="?", type=Path, help="content folder (default: the game's own)")
+    shot = commands.add_parser("screenshot", help="render one scene headless to a PNG")
+    shot.add_argument("scene", help="a registered scene name, e.g. title, choose, lane, outcome")
+    shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    shot.add_argument("--size", type=parse_size, default=(1920, 1080), help="window size WxH (default 1920x1080)")
+    shot.add_argument("--seed", type=int, default=1)
+    shot.add_argument("--lang", default="en")
+    shot.add_argument("--traveller", default=None, help="traveller id for scenes about one traveller")
+    shot.add_argument("--content", type=Path, default=None)
+    bench = commands.add_parser("bench", help="print start-up, frame time, idle CPU, model and memory figures")
+    bench.add_argument("--frames", type=int, default=300)
+    bench.add_argument("--content", type=Path, default=None)
+    model = commands.add_parser("model", help="print a policy's outcomes for a year at the port as JSON")
+    from . import model_cmd
+    model_cmd.add_arguments(model)
+    return parser
+
+
+def add_play_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fullscreen", action="store_true", default=argparse.SUPPRESS, help="fill the screen")
+    parser.add_argument("--size", type=parse_size, default=argparse.SUPPRESS, help="window size WxH, e.g. 1280x720")
+    parser.add_argument("--seed", type=int, default=argparse.SUPPRESS, help="one seed gives one run (default 1)")
+    parser.add_argument("--lang", default=argparse.SUPPRESS, help="language code, e.g. en or es")
+    parser.add_argument("--kiosk", action="store_true", default=argparse.SUPPRESS,
+                        help="museum mode: fullscreen, reset when idle, staff exit Ctrl+Shift+Q")
+    parser.add_argument("--content", type=Path, default=argparse.SUPPRESS, help="content folder to load")
+
+
+def load_or_report(root: Path | None):
+    """The content, or None after printing every error (the caller exits with status 2)."""
+    try:
+        return load_content(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "play"
+    if command == "validate":
+        content = load_or_report(args.dir)
+        if content is None:
+            return CONTENT_ERROR_EXIT
+        print(content.summary())
+        return 0
+    if command == "model":
+        from . import model_cmd
+        return model_cmd.run(args)
+    if command == "bench":
+        from . import bench
+        return bench.run(args)
+    content = load_or_report(getattr(args, "content", None))
+    if content is None:
+        return CONTENT_ERROR_EXIT
+    if command == "screenshot":
+        from . import screenshot
+        return screenshot.run(content, args)
+    return play(content, args)
+
+
+def play(content, args: argparse.Namespace) -> int:
+    from game.ui.runtime import Game, init_pygame, shutdown
+    kiosk = getattr(args, "kiosk", False)
+    init_pygame()
+    try:
+        game = Game(content, seed=getattr(args, "seed", 1), lang=getattr(args, "lang", "en"),
+                    size=getattr(args, "size", (1280, 720)), fullscreen=getattr(args, "fullscreen", False) or kiosk,
+                    kiosk=kiosk)
+        return game.run()
+    finally:
+        shutdown()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

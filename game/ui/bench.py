@@ -1,0 +1,75 @@
+"""Measurements that need pygame: the bare baseline, first frame, frame times, idle CPU.
+
+Run as `python -m game.ui.bench MODE` by `face-value bench` (game/app/bench.py), which times
+processes from the outside and prints the figures; nothing here asserts a target.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+
+import pygame
+
+BARE_SCRIPT = """
+import os, time
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+pygame.display.init(); pygame.font.init()
+screen = pygame.display.set_mode((1280, 720))
+font = pygame.font.Font(None, 48)
+screen.fill((16, 27, 42))
+screen.blit(font.render("Face Value", True, (240, 240, 240)), (40, 40))
+pygame.display.flip()
+print(time.time(), flush=True)
+"""
+
+
+def first_frame() -> None:
+    """Start the real game as `face-value` does, draw one frame, print the wall-clock time."""
+    from game.content import load_content
+    from .runtime import Game, init_pygame
+    init_pygame()
+    game = Game(load_content())
+    game.draw()
+    print(time.time(), flush=True)
+
+
+def idle_cpu(seconds: float) -> None:
+    """Run the real loop on the still title screen and print CPU seconds used per wall second."""
+    from game.content import load_content
+    from .runtime import Game, init_pygame
+    init_pygame()
+    game = Game(load_content())
+    game.draw()
+    pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    game.run()
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    print(cpu / wall, game.frames_drawn, flush=True)
+
+
+def frame_times(content, scenes: list[str], frames: int) -> dict[str, dict[str, float]]:
+    """p50 and p99 of update + full redraw + present, per scene, at 1920x1080 (every frame redrawn)."""
+    from .runtime import Game
+    figures = {}
+    for name in scenes:
+        game = Game(content, size=(1920, 1080), start=name)
+        samples = []
+        for _ in range(frames):
+            start = time.perf_counter()
+            game.update(1 / 60)
+            game.draw()
+            samples.append((time.perf_counter() - start) * 1000)
+        samples.sort()
+        figures[name] = {"p50_ms": round(statistics.median(samples), 3),
+                         "p99_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.99))], 3)}
+    return figures
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "first-frame":
+        first_frame()
+    elif mode == "idle":
+        idle_cpu(float(sys.argv[2]))

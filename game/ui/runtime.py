@@ -1,0 +1,158 @@
+"""The running game and its main loop: events in, intents to the top scene, draw only when needed.
+
+When nothing moves the loop sleeps in `pygame.event.wait`, so an idle kiosk costs almost no CPU.
+Tests and the screenshot and bench commands drive the same object, frame by frame.
+"""
+from __future__ import annotations
+
+import os
+import time
+
+import pygame
+
+from game.content import Content
+from game.story.prefs import Prefs
+from game.story.run import Run
+from . import input as I
+from . import theme
+from .display import Display
+from .scene import Context, Stack
+from .scenes import REGISTRY, make_scene
+from .text import Text
+
+IDLE_WAIT_MS = 1000
+FPS = 60
+
+
+def init_pygame(headless: bool = False) -> None:
+    if headless:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        pygame.joystick.init()
+        from pygame._sdl2 import controller
+        controller.init()
+    except (ImportError, pygame.error):
+        pass
+
+
+def shutdown() -> None:
+    pygame.quit()
+
+
+class Game:
+    """One running game: window, scene stack, run state. `step()` runs one frame."""
+
+    def __init__(self, content: Content, *, seed: int = 1, lang: str = "en", size=(1280, 720),
+                 fullscreen: bool = False, kiosk: bool = False, start: str = "title", **start_options):
+        self.display = Display(size, fullscreen, content.text("game.name"))
+        self.stack = Stack()
+        run = Run(seed=seed, prefs=Prefs(language=lang if lang in content.strings else "en"))
+        self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
+        self.ctx.services["game"] = self
+        self.ctx.apply_prefs()
+        self.mapper = I.InputMapper(self.display.to_canvas, self.display.window_size)
+        self.clock = pygame.time.Clock()
+        self.dirty = True
+        self.animating = False
+        self.idle_seconds = 0.0
+        self.frames_drawn = 0
+        self.stack.push(make_scene(start, self.ctx, **start_options))
+        self.stack.apply()
+
+    @property
+    def scene(self):
+        return self.stack.top
+
+    # -- one frame ------------------------------------------------------------
+    def send(self, intent: I.Intent) -> None:
+        """Deliver one intent to the top scene, as if it came from a device."""
+        self.idle_seconds = 0.0
+        if intent.kind == I.QUIT:
+            self.ctx.quit_requested = True
+        elif intent.kind == I.STAFF_EXIT:
+            self.ctx.quit_requested = True
+        elif self.scene is not None:
+            self.scene.handle(intent)
+        self.dirty = True
+        self._apply()
+
+    def post(self, event: pygame.event.Event) -> None:
+        """Deliver a raw pygame event through the input mapper."""
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED):
+            self.display.refresh()
+            self.dirty = True
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+            self.dirty = True
+        for intent in self.mapper.map(event):
+            self.send(intent)
+
+    def _apply(self) -> None:
+        if self.stack.apply():
+            self.dirty = True
+        if not self.stack.scenes:
+            self.ctx.quit_requested = True
+
+    def update(self, dt: float) -> None:
+        self.idle_seconds += dt
+        limit = self.ctx.content.scenes.kiosk.idle_reset_seconds
+        if self.ctx.kiosk and self.idle_seconds > limit and self.scene and self.scene.name != "title":
+            self.reset()
+        self.animating = bool(self.scene and self.scene.update(dt))
+        if self.animating or (self.scene and self.scene.dirty):
+            self.dirty = True
+        self._apply()
+
+    def reset(self) -> None:
+        """Back to the start for the next person, forgetting the run (the kiosk's idle reset)."""
+        self.ctx.run = self.ctx.run.restart()
+        self.ctx.apply_prefs()
+        self.idle_seconds = 0.0
+        self.stack.reset(make_scene("title", self.ctx))
+        self._apply()
+
+    def draw(self) -> None:
+        canvas = self.display.canvas
+        for scene in self.stack.visible():
+            scene.draw(canvas)
+            scene.dirty = False
+        self.display.present()
+        self.dirty = False
+        self.frames_drawn += 1
+
+    def step(self, dt: float = 1 / FPS) -> None:
+        """Advance one frame of `dt` seconds and draw if anything changed (used by tests and tools)."""
+        self.update(dt)
+        if self.dirty:
+            self.draw()
+
+    def save_screenshot(self, path) -> None:
+        """Save the window as the player sees it, letterbox included."""
+        self.draw()
+        pygame.image.save(self.display.window, str(path))
+
+    # -- the real loop ------------------------------------------------------
+    def run(self) -> int:
+        last = time.perf_counter()
+        while not self.ctx.quit_requested:
+            if self.dirty:
+                self.draw()
+            if self.animating:
+                self.clock.tick(FPS)
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
+            for event in events:
+                self.post(event)
+                if self.ctx.quit_requested:
+                    break
+            now = time.perf_counter()
+            self.update(min(now - last, 0.25))
+            last = now
+        return 0
+
+
+__all__ = ["Game", "REGISTRY", "init_pygame", "shutdown"]

@@ -1,0 +1,113 @@
+"""Small screens over others: quit confirmation, 'How do we know?', and settings."""
+from __future__ import annotations
+
+import pygame
+
+from game.story.prefs import REGISTRY as PREFS
+
+from .. import draw, theme
+from ..scene import Button, Context, Scene
+from .common import MARGIN, Dialog, bottom_y, button_row, dim, page
+
+
+class ConfirmQuitScene(Dialog):
+    name = "quit"
+    width = 900
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        rect = self.panel_rect(420)
+        self.buttons = button_row(ctx, [("no", ctx.t("common.no"), self.back, True),
+                                        ("yes", ctx.t("common.yes"), self.quit, False)],
+                                  rect.bottom - 140, align="center")
+
+    def quit(self) -> None:
+        self.ctx.quit_requested = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        dim(surface, self.ctx)
+        rect = self.panel_rect(420)
+        draw.panel(surface, rect, self.ctx)
+        y = draw.text_block(surface, self.ctx, self.ctx.t("quit.question"), (rect.x + 60, rect.y + 50),
+                            rect.w - 120, "heading", weight="bold")
+        draw.text_block(surface, self.ctx, self.ctx.t("quit.detail"), (rect.x + 60, y + 10), rect.w - 120,
+                        "body", self.ctx.palette.muted)
+        draw.buttons(surface, self)
+
+
+class SourceScene(Dialog):
+    """'How do we know?': the facts behind a screen or a number, each with its source."""
+
+    name = "source"
+    width = 1400
+
+    def __init__(self, ctx: Context, facts: list[str] | None = None):
+        super().__init__(ctx)
+        self.facts = facts or [next(iter(ctx.content.facts))]
+
+    def layout(self) -> None:
+        rect = self.panel_rect(self._height())
+        self.buttons = button_row(self.ctx, [("close", self.ctx.t("common.close"), self.back, True)],
+                                  rect.bottom - 130, x=rect.x + 60)
+
+    def cite(self, fact_id: str) -> str:
+        fact = self.ctx.content.facts[fact_id]
+        source = self.ctx.content.sources[fact.source]
+        via = self.ctx.t("source.via", via=source.via) if source.via else ""
+        return self.ctx.t("source.citation", publication=source.publication, headline=source.headline,
+                          date=source.date, via=via)
+
+    def _blocks(self) -> list[tuple[str, str]]:
+        return [(self.ctx.t(self.ctx.content.facts[f].text), self.cite(f)) for f in self.facts]
+
+    def _height(self) -> int:
+        t = self.ctx.text
+        total = 160 + 150
+        for fact, cite in self._blocks():
+            total += t.render(fact, theme.SIZE["body"], (0, 0, 0), "regular", self.width - 120).get_height()
+            total += t.render(cite, theme.SIZE["small"], (0, 0, 0), "italic", self.width - 120).get_height() + 40
+        return min(total, theme.CANVAS[1] - 60)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        dim(surface, ctx)
+        rect = self.panel_rect(self._height())
+        draw.panel(surface, rect, ctx)
+        y = draw.text_block(surface, ctx, ctx.t("common.how_do_we_know"), (rect.x + 60, rect.y + 44),
+                            rect.w - 120, "heading", weight="bold") + 16
+        for fact, cite in self._blocks():
+            y = draw.text_block(surface, ctx, fact, (rect.x + 60, y), rect.w - 120, "body")
+            y = draw.text_block(surface, ctx, cite, (rect.x + 60, y + 6), rect.w - 120, "small", ctx.palette.muted,
+                                "italic") + 34
+        draw.buttons(surface, self)
+
+
+class SettingsScene(Scene):
+    """Each preference is one button that cycles through its choices."""
+
+    name = "settings"
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        self.buttons = []
+        height = max(theme.MIN_TARGET, ctx.text.line_height(theme.SIZE["body"], "semibold") + 36)
+        y = 300
+        for spec in PREFS:
+            value = getattr(ctx.run.prefs, spec.name)
+            label = ctx.t(spec.label, value=ctx.t(f"settings.value.{spec.name}.{spec.choices.index(value)}"))
+            self.buttons.append(Button(spec.name, pygame.Rect(MARGIN, y, 900, height), label,
+                                       self._cycler(spec.name)))
+            y += height + 24
+        self.buttons += button_row(ctx, [("back", ctx.t("common.back"), self.back, True)], bottom_y(ctx))
+
+    def _cycler(self, name: str):
+        def cycle() -> None:
+            self.ctx.run.prefs = self.ctx.run.prefs.cycle(name)
+            self.ctx.apply_prefs()
+            self.layout()
+        return cycle
+
+    def draw(self, surface: pygame.Surface) -> None:
+        page(surface, self.ctx, self.ctx.t("settings.heading"), self.ctx.t("settings.intro"))
+        draw.buttons(surface, self)
+

@@ -1,0 +1,88 @@
+"""The outcome card: what was captured, the match score against the threshold, and the record left behind.
+
+A time-lapse row shows which parts of the record still exist after a day, a year, ten years and more.
+"""
+from __future__ import annotations
+
+import pygame
+
+from .. import draw, theme
+from ..scene import Button, Context, Scene
+from . import registry
+from .common import MARGIN, bottom_y, button_row
+from .record import draw_record, draw_shots, draw_status, duration
+
+LATER_HOURS = (24, 24 * 365, 24 * 365 * 10, 24 * 365 * 75)
+
+
+class OutcomeScene(Scene):
+    name = "outcome"
+
+    def __init__(self, ctx: Context, traveller: str | None = None):
+        super().__init__(ctx)
+        content = ctx.content
+        self.traveller = content.travellers[traveller or ctx.run.traveller or next(iter(content.travellers))]
+        self.crossing = ctx.services["crossing"](self.traveller.id)
+        self.later: int | None = None
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        specs = [("next", ctx.t("outcome.another"), self.another, True),
+                 ("info", ctx.t("common.how_do_we_know"), self.show_sources, False),
+                 ("title", ctx.t("common.to_title"), self.to_title, False)]
+        self.buttons = button_row(ctx, specs, bottom_y(ctx))
+        y = 560
+        x = 1190 + 24
+        for i, hours in enumerate(LATER_HOURS):
+            label = ctx.t("outcome.after", duration=duration(ctx, hours))
+            w = draw.fit_button_width(ctx, label, 150, "small")
+            self.buttons.append(Button(f"later:{i}", pygame.Rect(x, y, w, theme.MIN_TARGET), label,
+                                       self._later(i), primary=i == self.later, size=theme.SIZE["small"]))
+            x += w + 16
+
+    def _later(self, i: int):
+        def show() -> None:
+            self.later = None if self.later == i else i
+            focus = self.focus
+            self.layout()
+            self.focus = focus
+        return show
+
+    def another(self) -> None:
+        self.ctx.stack.replace(registry.make_scene("choose", self.ctx))
+
+    def to_title(self) -> None:
+        self.ctx.stack.reset(registry.make_scene("title", self.ctx))
+
+    def back(self) -> None:
+        self.ctx.stack.pop()
+
+    def show_sources(self) -> None:
+        facts = ["one-to-one", "citizen-photos", "noncitizen-photos", "sharing-request"]
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        surface.fill(p.background)
+        crossing = self.crossing
+        name = ctx.t(self.traveller.name)
+        y = draw.text_block(surface, ctx, ctx.t("outcome.heading", name=name), (MARGIN, 50), 1100, "heading",
+                            weight="bold")
+        status, label = ("ok", "outcome.released") if crossing.released else ("alert", "outcome.secondary")
+        draw_status(surface, ctx, status, ctx.t(label), (theme.CANVAS[0] - MARGIN, 60))
+        left = pygame.Rect(MARGIN - 40, y + 20, 1130 - MARGIN + 40, bottom_y(ctx) - y - 50)
+        draw.panel(surface, left, ctx)
+        ty = draw.text_block(surface, ctx, ctx.t("outcome.captured"), (left.x + 24, left.y + 16), left.w - 48,
+                             "large", weight="bold")
+        draw_shots(surface, ctx, crossing.shots, crossing.threshold,
+                   pygame.Rect(left.x + 24, ty + 16, left.w - 48, left.bottom - ty - 32))
+        records = crossing.records
+        if self.later is not None:
+            hours = LATER_HOURS[self.later]
+            records = tuple(r for r in records if r.retention_hours is None or r.retention_hours > hours)
+        right = pygame.Rect(1190, y + 20, theme.CANVAS[0] - 1190 - 50, 560 - y - 40)
+        draw_record(surface, ctx, records, right)
+        hint = "outcome.later_hint" if self.later is None else "outcome.later_showing"
+        draw.text_block(surface, ctx, ctx.t(hint), (1190 + 24, 560 + theme.MIN_TARGET + 14), right.w - 48,
+                        "small", p.muted)
+        draw.buttons(surface, self)

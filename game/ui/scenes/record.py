@@ -1,0 +1,95 @@
+"""Shared pieces of the lane and the outcome: status badges, camera shots, and the record panel."""
+from __future__ import annotations
+
+import pygame
+
+from game.story.crossing import RecordLine, Shot
+
+from .. import draw, theme
+from ..scene import Context
+
+HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_YEAR = 24, 24 * 7, 24 * 365
+
+
+def duration(ctx: Context, hours: float) -> str:
+    """A retention period in words: hours, days, weeks or years, as the size suits."""
+    for unit, size in (("years", HOURS_PER_YEAR), ("weeks", HOURS_PER_WEEK), ("days", HOURS_PER_DAY)):
+        if hours >= size and (hours / size) == round(hours / size):
+            return ctx.t(f"record.{unit}", n=round(hours / size))
+    return ctx.t("record.hours", n=f"{hours:g}")
+
+
+def draw_status(surface: pygame.Surface, ctx: Context, status: str, label: str, top_right: tuple[int, int]) -> None:
+    """A badge with a shape and a word: a tick for ok, a triangle for alert, a circle for information."""
+    p = ctx.palette
+    colour = {"ok": p.good, "alert": p.bad}.get(status, p.muted)
+    image = ctx.text.render(label, theme.SIZE["body"], colour, "bold")
+    x, y = top_right
+    rect = pygame.Rect(0, 0, image.get_width() + 70, max(48, image.get_height() + 8))
+    rect.topright = (x, y)
+    pygame.draw.rect(surface, p.shadow, rect, border_radius=24)
+    pygame.draw.rect(surface, colour, rect, 3, border_radius=24)
+    cx, cy = rect.left + 28, rect.centery
+    if status == "ok":
+        pygame.draw.lines(surface, colour, False, [(cx - 11, cy), (cx - 3, cy + 9), (cx + 12, cy - 9)], 5)
+    elif status == "alert":
+        pygame.draw.polygon(surface, colour, [(cx, cy - 14), (cx + 14, cy + 12), (cx - 14, cy + 12)], 4)
+        pygame.draw.line(surface, colour, (cx, cy - 4), (cx, cy + 4), 3)
+    else:
+        pygame.draw.circle(surface, colour, (cx, cy), 13, 3)
+        pygame.draw.line(surface, colour, (cx, cy - 2), (cx, cy + 7), 3)
+    surface.blit(image, (rect.left + 50, rect.centery - image.get_height() // 2))
+
+
+def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], threshold: float | None,
+               rect: pygame.Rect) -> None:
+    """What the cameras got: each face framed, with its result in words and its score against the threshold."""
+    p = ctx.palette
+    count = len(shots)
+    columns = min(count, 3)
+    rows = (count + columns - 1) // columns
+    cell_w, cell_h = rect.w // columns, rect.h // rows
+    for i, shot in enumerate(shots):
+        cell = pygame.Rect(rect.x + (i % columns) * cell_w, rect.y + (i // columns) * cell_h, cell_w - 12, cell_h - 12)
+        size = min(cell.h - 110, cell.w // 2, 170)
+        portrait = pygame.Rect(cell.x, cell.y, size, int(size * 1.15))
+        pygame.draw.rect(surface, p.background, portrait, border_radius=8)
+        draw.face(surface, portrait.inflate(-12, -12), shot.face, shot.behaviour, blur=not shot.captured)
+        frame = p.good if shot.captured and shot.quality_ok else p.bad
+        pygame.draw.rect(surface, frame, portrait, 4, border_radius=8)
+        if not shot.captured:
+            pygame.draw.line(surface, p.bad, portrait.topleft, portrait.bottomright, 5)
+        x = portrait.right + 14
+        width = cell.right - x
+        y = draw.text_block(surface, ctx, ctx.t(shot.who), (x, cell.y), width, "small", weight="bold")
+        result = "shot.captured" if shot.captured and shot.quality_ok else (
+            "shot.poor_quality" if shot.captured else "shot.missed")
+        y = draw.text_block(surface, ctx, ctx.t(result), (x, y + 2), width, "small", frame, "semibold")
+        if shot.cause:
+            y = draw.text_block(surface, ctx, ctx.t(shot.cause), (x, y + 2), width, "small", p.muted)
+        if shot.score is not None and threshold is not None:
+            bar = pygame.Rect(cell.x + 10, portrait.bottom + 56, cell.w - 30, 18)
+            word = ctx.t("shot.match" if shot.matched else "shot.no_match")
+            draw.score_bar(surface, ctx, bar, shot.score, threshold,
+                           labels=("", "", ctx.t("shot.score", score=f"{shot.score:.1f}", result=word)))
+
+
+def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine, ...], rect: pygame.Rect) -> None:
+    """The record that follows the traveller: each system, what it holds, how long, who may read it."""
+    p = ctx.palette
+    draw.panel(surface, rect, ctx)
+    clip = surface.get_clip()
+    surface.set_clip(rect.inflate(-6, -6))
+    y = draw.text_block(surface, ctx, ctx.t("record.heading"), (rect.x + 24, rect.y + 16), rect.w - 48, "large",
+                        weight="bold") + 6
+    if not records:
+        draw.text_block(surface, ctx, ctx.t("record.empty"), (rect.x + 24, y), rect.w - 48, "small", p.muted)
+    for line in records:
+        y = draw.text_block(surface, ctx, ctx.t(line.system), (rect.x + 24, y + 6), rect.w - 48, "body", p.accent,
+                            "semibold")
+        y = draw.text_block(surface, ctx, ctx.t(line.what), (rect.x + 24, y), rect.w - 48, "small")
+        kept = (ctx.t("record.no_end") if line.retention_hours is None
+                else ctx.t("record.kept", duration=duration(ctx, line.retention_hours)))
+        readers = ctx.t("record.readers", readers=", ".join(ctx.t(r) for r in line.readers))
+        y = draw.text_block(surface, ctx, f"{kept} · {readers}", (rect.x + 24, y), rect.w - 48, "small", p.muted)
+    surface.set_clip(clip)

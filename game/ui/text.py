@@ -1,0 +1,41 @@
+"""Fonts and text: wrapped, cached surfaces, so a still screen costs nothing to redraw."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+from .theme import FONT_FILES
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+
+
+class Text:
+    """Renders text at a size scaled by the player's text-scale preference."""
+
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+
+    def font(self, size: int, weight: str = "regular") -> pygame.font.Font:
+        return _font(round(size * self.scale), weight)
+
+    def render(self, text: str, size: int, colour: tuple, weight: str = "regular",
+               width: int = 0, align: str = "left") -> pygame.Surface:
+        """A surface holding `text`, wrapped to `width` pixels when width > 0."""
+        return _render(text, round(size * self.scale), tuple(colour), weight, width, align)
+
+    def line_height(self, size: int, weight: str = "regular") -> int:
+        return self.font(size, weight).get_linesize()
+
+
+@lru_cache(maxsize=64)
+def _font(size: int, weight: str) -> pygame.font.Font:
+    return pygame.font.Font(str(FONT_DIR / FONT_FILES[weight]), size)
+
+
+@lru_cache(maxsize=2048)
+def _render(text: str, size: int, colour: tuple, weight: str, width: int, align: str) -> pygame.Surface:
+    font = _font(size, weight)
+    font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
+    return font.render(text, True, colour, None, width)

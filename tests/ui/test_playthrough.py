@@ -1,0 +1,130 @@
+"""Scripted headless playthroughs: title to the end of a crossing and back, one device at a time."""
+from __future__ import annotations
+
+import pytest
+
+from game.ui.runtime import Game, init_pygame, shutdown
+
+from .driver import Driver
+
+DEVICES = ["keyboard", "mouse", "touch", "gamepad"]
+
+
+@pytest.fixture
+def game(content):
+    init_pygame(headless=True)
+    yield Game(content, seed=7, size=(1280, 720))
+    shutdown()
+
+
+def cross(driver: Driver, traveller: str) -> None:
+    """From the title, choose `traveller`, walk every station, and reach the outcome."""
+    assert driver.scene.name == "title"
+    driver.press("start")
+    assert driver.scene.name == "choose"
+    driver.press(traveller)
+    lane = driver.scene
+    assert lane.name == "lane" and lane.traveller.id == traveller
+    visited = [lane.stations[lane.index].id]
+    while driver.scene is lane:
+        if driver.device in ("mouse", "touch") and lane.index + 1 < len(lane.stations):
+            driver.press(f"station:{lane.index + 1}")  # tap the next station on the map
+        else:
+            driver.press("continue")
+        if driver.scene is lane:
+            visited.append(lane.stations[lane.index].id)
+    assert visited == [s.id for s in lane.stations]
+    assert driver.scene.name == "outcome"
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_whole_slice_with_one_device(game, content, device):
+    driver = Driver(game, device)
+    traveller = next(iter(content.travellers))
+    cross(driver, traveller)
+    outcome = driver.scene
+    assert outcome.crossing.records, "the outcome shows a record"
+    driver.press("later:3")
+    assert outcome.later == 3
+    driver.press("title")
+    assert driver.scene.name == "title"
+    assert game.stack.scenes == [driver.scene]
+
+
+@pytest.mark.parametrize("device", ["keyboard", "gamepad"])
+def test_escape_asks_before_quitting(game, device):
+    driver = Driver(game, device)
+    driver.signal("back")
+    assert driver.scene.name == "quit" and not game.ctx.quit_requested
+    driver.press("no")
+    assert driver.scene.name == "title"
+    driver.signal("back")
+    driver.press("yes")
+    assert game.ctx.quit_requested
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_how_do_we_know_opens_and_closes(game, content, device):
+    driver = Driver(game, device)
+    driver.press("start")
+    driver.press(next(iter(content.travellers)))
+    driver.press("info")
+    assert driver.scene.name == "source" and driver.scene.facts
+    driver.press("close")
+    assert driver.scene.name == "lane"
+
+
+def test_walking_left_and_right_moves_along_the_lane(game, content):
+    driver = Driver(game, "keyboard")
+    driver.press("start")
+    driver.press(next(iter(content.travellers)))
+    lane = driver.scene
+    driver.signal("right")
+    driver.settle()
+    assert lane.index == 1
+    driver.signal("left")
+    driver.settle()
+    assert lane.index == 0
+
+
+def test_same_seed_same_story_and_closing_the_window_quits(content):
+    init_pygame(headless=True)
+    try:
+        traveller = next(iter(content.travellers))
+        a = Game(content, seed=3).ctx.services["crossing"](traveller)
+        b = Game(content, seed=3).ctx.services["crossing"](traveller)
+        assert a == b
+        import pygame
+        game = Game(content)
+        game.post(pygame.event.Event(pygame.QUIT))
+        assert game.ctx.quit_requested
+    finally:
+        shutdown()
+
+
+def test_settings_change_text_scale_and_contrast(game):
+    driver = Driver(game, "keyboard")
+    driver.press("settings")
+    assert driver.scene.name == "settings"
+    before = game.ctx.text.scale
+    driver.press("text_scale")
+    assert game.ctx.text.scale > before
+    driver.press("high_contrast")
+    assert game.ctx.run.prefs.high_contrast and game.ctx.palette.background == (0, 0, 0)
+    driver.press("back")
+    assert driver.scene.name == "title"
+
+
+def test_kiosk_resets_after_idle_time(content):
+    init_pygame(headless=True)
+    try:
+        game = Game(content, kiosk=True)
+        driver = Driver(game, "touch")
+        driver.press("start")
+        assert driver.scene.name == "choose"
+        assert "quit" not in [b.key for b in game.stack.scenes[0].buttons]
+        limit = content.scenes.kiosk.idle_reset_seconds
+        game.step(limit + 1)
+        assert driver.scene.name == "title" and len(game.stack.scenes) == 1
+    finally:
+        shutdown()
