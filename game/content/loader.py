@@ -20,6 +20,8 @@ FILES: dict[str, type] = {
     "stations.yaml": schema.StationsFile,
     "scenes.yaml": schema.ScenesFile,
     "model.yaml": schema.ModelFile,
+    "records.yaml": schema.RecordsFile,
+    "policy.yaml": schema.PolicyContentFile,
 }
 
 
@@ -63,6 +65,14 @@ class Content:
     @property
     def model(self) -> schema.ModelFile:
         return self.files["model.yaml"]
+
+    @property
+    def records(self) -> schema.RecordsFile:
+        return self.files["records.yaml"]
+
+    @property
+    def policy(self) -> schema.PolicyContentFile:
+        return self.files["policy.yaml"]
 
     @property
     def languages(self) -> list[str]:

@@ -216,15 +216,248 @@ class ScenesFile:
     languages: dict[str, str] = field(default_factory=dict)
 
 
-# --- the model (game/sim reads these) ----------------------------------------------------
+# --- the model (game/sim) reads these ---------------------------------------------------
+# Every number is a Param or ParamTable (a source id or an honest assumption). Ids that point
+# inside these files (differentials, profiles, quality levels, systems, readers, retentions,
+# policy fields) are checked when game.sim builds its Model, which reports them by key path.
+Age = Literal["child", "adult", "older"]
+
+
+
 @dataclass
 class Group:
     """A demographic group as NIST's evaluations report it: it shifts score curves, algorithm by algorithm."""
 
     id: str = key_id()
     label: str = ref("text", default="")
+    differentials: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    """An algorithm profile: which end of NIST's reported ranges the deployed matcher sits at."""
+
+    id: str = key_id()
+    label: str = ref("text", default="")
+    note: str = ref("text", default="")
+
+
+@dataclass
+class Differential:
+    """A shift NIST reports for some faces, as a value per algorithm profile (never a fact about a person)."""
+
+    id: str = key_id()
+    label: str = ref("text", default="")
+    impostor_shift: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
+    genuine_shift: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
+
+
+@dataclass
+class PlacementSpec:
+    """One camera placement: chance of no image and of an image failing validation, by seat and by condition."""
+
+    label: str = ref("text")
+    no_image_by_seat: ParamTable
+    poor_quality_by_seat: ParamTable
+    no_image_by_condition: ParamTable
+    poor_quality_by_condition: ParamTable
+    quality_level: dict[Condition, str]
+
+
+@dataclass
+class CaptureSpec:
+    placements: dict[Placement, PlacementSpec]
+    no_image_by_behaviour: ParamTable
+    poor_quality_by_behaviour: ParamTable
+
+
+@dataclass
+class MatchingSpec:
+    genuine_mean: Param
+    impostor_mean: Param
+    spread: Param
+    quality_shift: ParamTable
+    occlusion_shift: dict[Behaviour, Param]
+    photo_age_shift_per_year: Param
+    photo_age_reference_years: Param
+    lookalike_shift: Param
+
+
+@dataclass
+class TrafficSpec:
+    """The reference traffic mix: every share here is an assumption, labelled as one."""
+
+    vehicles_per_day: Param
+    vehicles_per_year: Param
+    occupancy: ParamTable
+    seat_order: list[Seat]
+    conditions: ParamTable
+    behaviour: ParamTable
+    child_share_by_seat: ParamTable
+    older_share: Param
+    groups: ParamTable
+    categories: ParamTable
+    photo_age_share: ParamTable
+    photo_age_years: ParamTable
+    sentri_share: Param
+    impostor_rate: Param
+    outbound_per_inbound: Param
+
+
+@dataclass
+class PortSpec:
+    """Officers, delays and catches at the port."""
+
+    manual_check_seconds: Param
+    retake_seconds: Param
+    secondary_minutes: Param
+    sentri_seconds_saved: Param
+    booth_seconds: Param
+    rpm_check_minutes: Param
+    rpm_nuisance_share: Param
+    nonmatch_to_secondary: Param
+    catch_after_nonmatch: Param
+    catch_by_manual_check: Param
+    catch_in_secondary: Param
+    audit_months: Param
+
+
+@dataclass
+class SearchSpec:
+    """One-to-many search: the phone app in the street and a search of scraped photos."""
+
+    street_gallery: Param
+    scraped_gallery: Param
+    search_fmr: Param
+    ratio_reference_fmr: Param
+    human_review_catch: Param
+    field_scans: Param
+    opt_out_share: Param
+    street_in_gallery_share: Param
+
+
+@dataclass
+class CalibrationSpec:
+    all_captured: Param
+    meets_quality: Param
+    tolerance: Param
 
 
 @dataclass
 class ModelFile:
     groups: dict[str, Group]
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    differentials: dict[str, Differential] = field(default_factory=dict)
+    ages: dict[Age, list[str]] = field(default_factory=dict)
+    capture: CaptureSpec | None = None
+    matching: MatchingSpec | None = None
+    traffic: TrafficSpec | None = None
+    port: PortSpec | None = None
+    search: SearchSpec | None = None
+    calibration: CalibrationSpec | None = None
+    limits: list[str] = ref("text", default_factory=list)
+
+
+# records.yaml: where each capture goes, for how long, and who may read it
+@dataclass
+class Retention:
+    id: str = key_id()
+    label: str = ref("text", default="")
+    hours: Param = field(default_factory=lambda: Param(0.0, assumption="none"))
+
+
+@dataclass
+class Agency:
+    id: str = key_id()
+    label: str = ref("text", default="")
+    access: Literal["standing", "request"] = "standing"
+
+
+@dataclass
+class System:
+    id: str = key_id()
+    label: str = ref("text", default="")
+    fact: str | None = ref("fact", default=None)
+
+
+@dataclass
+class RecordFlow:
+    """One kind of record: which capture paths and traveller categories create it, and what policy it needs.
+
+    `retention` is a retention id or `policy.<field>`; a reader may be `policy.<field>` too, meaning the
+    readers of the chosen option. `when` maps a policy field to the options under which the flow exists.
+    """
+
+    system: str
+    what: str = ref("text")
+    photo: bool = False
+    paths: list[Lane] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
+    retention: str = ""
+    readers: list[str] = field(default_factory=list)
+    when: dict[str, list[str]] = field(default_factory=dict)
+    source: str | None = ref("source", default=None)
+    assumption: str | None = None
+
+    def check(self) -> list[str]:
+        return _sourced(self.source, self.assumption)
+
+
+@dataclass
+class RecordsFile:
+    systems: dict[str, System]
+    readers: dict[str, Agency]
+    retentions: dict[str, Retention]
+    flows: list[RecordFlow]
+
+
+# policy.yaml: the oversight board's choices, each a small set of options
+@dataclass
+class PolicyOption:
+    label: str = ref("text")
+    value: float | None = None
+    flag: bool | None = None
+    retention: str | None = None
+    readers: list[str] = field(default_factory=list)
+    profile: str | None = None
+
+
+@dataclass
+class PolicyField:
+    """One decision; `default` is what the sources describe today (or an assumption, saying why)."""
+
+    label: str = ref("text")
+    default: str = ""
+    options: dict[str, PolicyOption] = field(default_factory=dict)
+    source: str | None = ref("source", default=None)
+    assumption: str | None = None
+
+    def check(self) -> list[str]:
+        problems = _sourced(self.source, self.assumption)
+        if self.default not in self.options:
+            problems.append(f"default: expected one of {', '.join(self.options)}; got {self.default!r}")
+        return problems
+
+
+@dataclass
+class PolicyContentFile:
+    fields: dict[str, PolicyField]
+
+
+@dataclass
+class PolicyFile:
+    """A policy as a player or teacher writes it (face-value model --policy FILE): option ids, all optional."""
+
+    threshold: str | None = None
+    threshold_score: float | None = None
+    capture_failure: str | None = None
+    citizen_retention: str | None = None
+    noncitizen_retention: str | None = None
+    forward_to_ident: str | bool | None = None
+    ice_sharing: str | None = None
+    one_to_many: str | None = None
+    field_scans: str | None = None
+    audits_before_expansion: str | bool | None = None
+    outbound_capture: str | bool | None = None
+    placement: str | None = None
+    profile: str | None = None
