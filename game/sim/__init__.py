@@ -6,6 +6,7 @@ Build once, then ask (every function is plain Python, deterministic, and headles
     policy = Policy.default(model)                         # what the sources describe today
     policy = policy.replace(threshold="fmr-1e-6", capture_failure="retake")
     Policy.from_choices(model, {"ice_sharing": "standing_access"}); policy.choices(model)
+    option_values(model, field, option) / retention_values(model, retention) -> {placeholder: number}
 
     occupant_capture(model, seat | None, lane, conditions, behaviour, placement=None) -> CaptureChance
         .image, .quality, .usable, .failure, .quality_level, .causes (CaptureCause: kind, key,
@@ -34,7 +35,7 @@ from .capture import CaptureCause, CaptureChance, occupant_capture, reference_mi
 from .matching import (fmr_at, fnmr_at, genuine_curve, impostor_curve, match_rates, one_to_many,
                        policy_threshold, threshold_for_fmr)
 from .model import Model
-from .policy import Policy, PolicyError
+from .policy import Policy, PolicyError, option_values, retention_values
 from .port import HORIZONS, GroupYear, PortYear, SampleSummary, beyond_the_port, port_year, sample_vehicles
 from .records import RecordEntry, reader_access, records_for
 from .story import CrossingStory, PersonResult, StationEvent, sample_crossing
@@ -42,7 +43,7 @@ from .story import CrossingStory, PersonResult, StationEvent, sample_crossing
 __all__ = [
     "CaptureCause", "CaptureChance", "CrossingStory", "GroupYear", "HORIZONS", "Model", "PersonResult",
     "Policy", "PolicyError", "PortYear", "RecordEntry", "SampleSummary", "StationEvent", "beyond_the_port",
-    "fmr_at", "fnmr_at", "genuine_curve", "impostor_curve", "match_rates", "one_to_many", "occupant_capture",
+    "fmr_at", "fnmr_at", "option_values", "retention_values", "genuine_curve", "impostor_curve", "match_rates", "one_to_many", "occupant_capture",
     "policy_threshold", "port_year", "reader_access", "records_for", "reference_mix_capture", "sample_crossing",
     "sample_vehicles", "threshold_for_fmr",
 ]

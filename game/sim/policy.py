@@ -99,3 +99,27 @@ class Policy:
             return 0.0
         wait = model.port["audit_months"] if self.audits_before_expansion else 0.0
         return max(0.0, 12.0 - wait)
+
+
+def retention_values(model: Model, retention: str) -> dict[str, float]:
+    """Placeholder values for a retention's label: {hours}, {days}, {weeks}, {years}."""
+    hours = model.retention_hours[retention]
+    return {"hours": _whole(hours), "days": _whole(hours / 24.0), "weeks": _whole(hours / 168.0),
+            "years": _whole(hours / 8760.0)}
+
+
+def option_values(model: Model, field_name: str, option_id: str) -> dict[str, float]:
+    """Placeholder values for a policy option's label (e.g. {n} in 'one false match in {n}')."""
+    opt = model.option(field_name, option_id)
+    values: dict[str, float] = {}
+    if field_name == "threshold" and opt.value:
+        values["n"] = _whole(1.0 / opt.value)
+        values["fmr"] = opt.value
+    if opt.retention:
+        values.update(retention_values(model, opt.retention))
+    return values
+
+
+def _whole(x: float) -> float:
+    r = round(x)
+    return int(r) if abs(x - r) < 1e-9 * max(1.0, abs(x)) else x

@@ -1,0 +1,136 @@
+"""The model's content: every number sourced or labelled, every text id present, no stray digits,
+and broken model files stopped with errors that name the file and key path."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from game.content import ContentErrors, load_content, schema
+
+_spec = importlib.util.spec_from_file_location(
+    "partial_content", Path(__file__).resolve().parents[1] / "sim" / "partial_content.py")
+_partial = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_partial)
+load_model_content = _partial.load_model_content  # the model tests' loader: only the files the model reads
+
+
+@pytest.fixture(scope="module")
+def mc():
+    return load_model_content()
+
+
+@pytest.fixture(scope="module")
+def model(mc):
+    from game.sim import Model
+    return Model.from_content(mc)
+
+
+def test_every_parameter_names_a_known_source_or_an_assumption(mc, model):
+    assert len(model.params) > 60
+    for path, param in model.params.items():
+        assert bool(param.source) != bool(param.assumption), path
+        if param.source:
+            assert param.source in mc.sources, f"{path}: unknown source {param.source}"
+        else:
+            assert len(param.assumption) > 20, f"{path}: say why"
+    for i, flow in enumerate(mc.records.flows):
+        assert bool(flow.source) != bool(flow.assumption), f"flows[{i}]"
+        assert flow.source is None or flow.source in mc.sources
+    for name, spec in mc.policy.fields.items():
+        assert bool(spec.source) != bool(spec.assumption), name
+        assert spec.source is None or spec.source in mc.sources
+
+
+def test_assumptions_that_cite_a_source_cite_a_real_one(mc, model):
+    cited = set()
+    texts = [p.assumption for p in model.params.values() if p.assumption]
+    texts += [f.assumption for f in mc.records.flows if f.assumption]
+    texts += [s.assumption for s in mc.policy.fields.values() if s.assumption]
+    for text in texts:
+        cited |= set(re.findall(r"\(([a-z0-9-]+(?:-[a-z0-9]+)+)\)", text))
+    assert cited, "expected assumptions to point at their sources"
+    assert cited <= set(mc.sources), cited - set(mc.sources)
+
+
+def _model_text_ids(mc, model) -> set[str]:
+    from game.sim import model as m
+    ids = {g.label for g in mc.model.groups.values()} | set(model.limits)
+    ids |= {f"model.cause.seat.{s}" for s in m.SEATS + (m.PERSON,)}
+    ids |= {f"model.cause.condition.{c}" for c in m.CONDITIONS}
+    ids |= {f"model.cause.behaviour.{b}" for b in m.BEHAVIOURS}
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(m.__file__).parent.glob("*.py"))
+    ids |= set(re.findall(r'"(model\.(?:outcome|decision|reason)\.[a-z0-9.-]+)"', source))
+    return ids
+
+
+def test_every_text_id_the_model_emits_exists(mc, model):
+    ids = _model_text_ids(mc, model)
+    assert len(ids) > 60
+    missing = sorted(i for i in ids if i not in mc.strings["en"])
+    assert missing == []
+
+
+def test_model_strings_hold_no_digits_and_only_known_placeholders(mc, model):
+    from game.sim import option_values, retention_values
+    for key, text in mc.strings["en"].items():
+        if key.startswith("model."):
+            assert not re.search(r"\d", text), key
+    for rid, retention in mc.records.retentions.items():
+        mc.text(retention.label, **retention_values(model, rid))
+    for name, spec in mc.policy.fields.items():
+        for oid, option in spec.options.items():
+            mc.text(option.label, **option_values(model, name, oid))
+    allowed = {"n", "hours", "days", "weeks", "years"}
+    for key, text in mc.strings["en"].items():
+        if key.startswith("model."):
+            names = {n for _, n, _, _ in string.Formatter().parse(text) if n}
+            assert names <= allowed, key
+
+
+def test_groups_are_labelled_as_model_groups(mc):
+    for gid, group in mc.model.groups.items():
+        assert group.label == f"model.group.{gid}"
+
+
+def _break(root: Path, file: str, old: str, new: str) -> None:
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("model.yaml", "differentials: [women]", "differentials: [woman]",
+     "content/model.yaml: groups.women.differentials[0]: unknown differential"),
+    ("model.yaml", "one: 0.40", "one: 0.50", "content/model.yaml: traffic.occupancy.values: shares must add up to 1"),
+    ("model.yaml", "driver: 0.03, front: 0.05", "driver: 1.3, front: 0.05",
+     "content/model.yaml: capture.placements.windshield.no_image_by_seat.values.driver: expected a chance"),
+    ("records.yaml", "retention: years-15", "retention: years-51", "content/records.yaml: flows["),
+    ("policy.yaml", "default: manual_check", "default: manual",
+     "fields.capture_failure: default: expected one of"),
+    ("model.yaml", "  impostor_mean: {value: 0.0, assumption:", "  impostor_mean: {value: 0.0, source: nist-8280, assumption:",
+     "expected exactly one of 'source'"),
+])
+def test_broken_model_content_is_refused_with_file_and_path(tmp_path, file, old, new, expected):
+    import shutil
+
+    from game.content import DEFAULT_ROOT
+    from game.sim import Model
+    root = tmp_path / "content"
+    shutil.copytree(DEFAULT_ROOT, root)
+    _break(root, file, old, new)
+    with pytest.raises(ContentErrors) as info:
+        Model.from_content(load_model_content(root))
+    assert expected in info.value.report()
+
+
+def test_the_whole_content_folder_loads_and_builds_the_model():
+    from game.sim import Model, Policy, port_year
+    content = load_content()
+    model = Model.from_content(content)
+    assert port_year(model, Policy.default(model)).people > 0
+    assert isinstance(content.records, schema.RecordsFile) and isinstance(content.policy, schema.PolicyContentFile)
