@@ -10,6 +10,7 @@ non-match (already averaged over photo age). A vehicle goes to secondary if any 
 from __future__ import annotations
 
 import random
+from math import erfc
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from itertools import accumulate
@@ -17,7 +18,7 @@ from typing import Any
 
 from .capture import _occupant_behaviours, image_chance, usable_chance
 from .matching import fmr_at, one_to_many, policy_threshold, threshold_for_fmr
-from .model import CATEGORIES, HOURS_PER_YEAR, Model, phi
+from .model import CATEGORIES, HOURS_PER_YEAR, Model
 from .policy import Policy
 from .records import records_for
 
@@ -32,6 +33,14 @@ def _memo(model: Model, key: Any, make):
         if len(model.cache) > _CACHE_LIMIT:
             model.cache.clear()
         value = model.cache[key] = make()
+    return value
+
+
+def _table(model: Model, key: Any, make):
+    """A per-model table: built once, never cleared (it does not depend on the policy)."""
+    value = model.tables.get(key)
+    if value is None:
+        value = model.tables[key] = make()
     return value
 
 
@@ -61,107 +70,147 @@ def _seat_cells(model: Model, place: str) -> dict[tuple[str, str], _SeatCell]:
                             kinds.append((w * wa, a, b, img, use))
                 cells[s, c] = _SeatCell(tuple(kinds), model.quality_level(place, c))
         return cells
-    key = ("cells", place)
-    if key not in model.tables:
-        model.tables[key] = make()
-    return model.tables[key]
+    return _table(model, ("cells", place), make)
 
 
-def _miss_table(model: Model, t: float, profile: str) -> dict[tuple[str, str | None, str, str], float]:
-    """FNMR averaged over photo age, keyed by (quality level, behaviour, group, age)."""
+@dataclass(frozen=True)
+class _Coefs:
+    """Policy-free sums for one seat and condition: expected usable images and the weights
+    that turn a table of miss rates into expected false non-matches."""
+
+    first_usable: float
+    image: float
+    retake_usable: float   # no usable first image, a usable one from the booth camera
+    fail: float            # no usable image in the end
+    first: tuple[tuple[tuple[str, str | None, str], float], ...]   # ((quality, behaviour, age), weight)
+    retake: tuple[tuple[tuple[str, str | None, str], float], ...]
+    usable_by_age: tuple[tuple[str, float], ...]
+
+
+def _coefs(model: Model, place: str, retake: bool) -> dict[tuple[str, str], _Coefs]:
     def make():
-        table = {}
+        cells = _seat_cells(model, place)
+        booth = _seat_cells(model, "booth") if retake else None
+        out = {}
+        for key, cell in cells.items():
+            first: dict = {}
+            again: dict = {}
+            by_age: dict = {}
+            e_use = e_img = e_retake = e_fail = 0.0
+            for i, (w, a, b, img, use) in enumerate(cell.kinds):
+                use2 = booth[key].kinds[i][4] if booth else 0.0
+                r = (1.0 - use) * use2
+                e_use += w * use
+                e_img += w * img
+                e_retake += w * r
+                e_fail += w * (1.0 - use) * (1.0 - use2)
+                k1 = (cell.quality_level, b, a)
+                first[k1] = first.get(k1, 0.0) + w * use
+                if booth:
+                    k2 = (booth[key].quality_level, b, a)
+                    again[k2] = again.get(k2, 0.0) + w * r
+                by_age[a] = by_age.get(a, 0.0) + w * (use + r)
+            out[key] = _Coefs(e_use, e_img, e_retake, e_fail, tuple(first.items()), tuple(again.items()),
+                              tuple(by_age.items()))
+        return out
+    return _table(model, ("coefs", place, retake), make)
+
+
+def _miss_rows(model: Model, t: float, profile: str) -> dict[tuple[str, str | None, str], tuple[float, ...]]:
+    """FNMR averaged over photo age, per (quality level, behaviour, age): one value per group."""
+    def make():
+        rows = {}
         sd = model.spread
-        base = model.genuine_mean
-        bins = model.photo_bins
-        slope = model.photo_age_slope
-        ref = model.photo_age_reference
+        half_root = 0.7071067811865476 / sd
+        bins = [(w, model.photo_age_slope * (y - model.photo_age_reference)) for w, y in model.photo_bins]
+        shifts = model.shifts[profile]
         for q, qs in model.quality_shift.items():
             for b in (None, "hat", "sunglasses", "looking_down", "mask", "child_height"):
                 occ = model.occlusion_shift[b] if b else 0.0
-                for g in model.groups:
-                    for a in (("child",) if b == "child_height" else ("adult", "older")):
-                        mu0 = base + qs + occ + model.shifts[profile][g][a][1]
-                        table[q, b, g, a] = sum(w * phi((t - mu0 - slope * (y - ref)) / sd) for w, y in bins)
-        return table
+                for a in (("child",) if b == "child_height" else ("adult", "older")):
+                    row = []
+                    for g in model.groups:
+                        gap = t - (model.genuine_mean + qs + occ + shifts[g][a][1])
+                        row.append(sum(w * 0.5 * erfc((shift - gap) * half_root) for w, shift in bins))
+                    rows[q, b, a] = tuple(row)
+        return rows
     return _memo(model, ("miss", t, profile), make)
+
+
+def _miss_table(model: Model, t: float, profile: str) -> dict[tuple[str, str | None, str, str], float]:
+    """The same table keyed by (quality level, behaviour, group, age), for the sampler."""
+    rows = _miss_rows(model, t, profile)
+    return {(q, b, g, a): row[i] for (q, b, a), row in rows.items() for i, g in enumerate(model.groups)}
 
 
 # -- the prepared per-seat figures for one policy ------------------------------------------------
 @dataclass
 class _Prepared:
+    """Per (seat, condition): expected chances for one occupant, per group in model.groups order."""
+
     t: float
     profile: str
-    # per (seat, condition): expected usable, image, and per group expected usable-and-missed
-    usable: dict[tuple[str, str], float]
+    first_usable: dict[tuple[str, str], float]
+    usable: dict[tuple[str, str], float]        # after any retake
     image: dict[tuple[str, str], float]
-    miss: dict[tuple[str, str], dict[str, float]]
-    retake_usable: dict[tuple[str, str], float]
-    retake_miss: dict[tuple[str, str], dict[str, float]]
-    catch: dict[tuple[str, str], dict[str, float]]   # chance an impostor of the group is caught
-    secondary: dict[tuple[str, str], dict[str, float]]  # chance this occupant sends the car to secondary
-    delay: dict[tuple[str, str], dict[str, float]]  # expected seconds of booth checks this occupant causes
+    miss_first: dict[tuple[str, str], list[float]]
+    miss: dict[tuple[str, str], list[float]]    # usable and wrongly not matched (any camera)
+    secondary: dict[tuple[str, str], list[float]]  # this occupant sends the car to secondary
+    delay: dict[tuple[str, str], list[float]]   # seconds of booth checks this occupant causes
+    catch: dict[tuple[str, str], list[float]]   # an impostor of the group is caught
 
 
-def _prepare(model: Model, policy: Policy) -> _Prepared:
+def _prepare(model: Model, policy: Policy, place: str | None = None, failure: str | None = None) -> _Prepared:
     t = policy_threshold(model, policy)
     profile = policy.effective_profile(model)
-    key = ("prepared", t, profile, policy.placement, policy.capture_failure)
-    return _memo(model, key, lambda: _build(model, t, profile, policy.placement, policy.capture_failure))
+    place = place or policy.placement
+    failure = failure or policy.capture_failure
+    return _memo(model, ("prepared", t, profile, place, failure),
+                 lambda: _build(model, t, profile, place, failure))
 
 
 def _build(model: Model, t: float, profile: str, place: str, failure: str) -> _Prepared:
-    cells = _seat_cells(model, place)
-    booth = _seat_cells(model, "booth") if failure == "retake" else None
-    miss = _miss_table(model, t, profile)
-    groups = model.groups
+    retake = failure == "retake"
+    mandatory = failure == "mandatory_secondary"
+    coefs = _coefs(model, place, retake)
+    rows = _miss_rows(model, t, profile)
+    G = range(len(model.groups))
     port = model.port
     c_sec, c_man, c_alert = port["catch_in_secondary"], port["catch_by_manual_check"], port["catch_after_nonmatch"]
-    to_sec = port["nonmatch_to_secondary"]
-    sd = model.spread
-    passes = {(g, a): fmr_at(t, model.impostor_mean + model.shifts[profile][g][a][0] + model.lookalike_shift, sd)
-              for g in groups for a in ("adult", "older", "child")}
+    to_sec, check_s, retake_s = port["nonmatch_to_secondary"], port["manual_check_seconds"], port["retake_seconds"]
+    shifts = model.shifts[profile]
+    caught_if_failed = c_sec if mandatory else c_man
+    stopped = {a: [1.0 - fmr_at(t, model.impostor_mean + shifts[g][a][0] + model.lookalike_shift, model.spread)
+                   for g in model.groups] for a in ("adult", "older", "child")}
     P = _Prepared(t, profile, {}, {}, {}, {}, {}, {}, {}, {})
-    for key, cell in cells.items():
-        q = cell.quality_level
-        e_use = e_img = 0.0
-        m = dict.fromkeys(groups, 0.0)
-        rm = dict.fromkeys(groups, 0.0)
-        catch = dict.fromkeys(groups, 0.0)
-        e_retake = e_fail = 0.0
-        bcell = booth[key] if booth else None
-        for i, (w, a, b, img, use) in enumerate(cell.kinds):
-            e_use += w * use
-            e_img += w * img
-            if bcell:
-                use2 = bcell.kinds[i][4]
-                r = (1.0 - use) * use2
-                f = (1.0 - use) * (1.0 - use2)
-            else:
-                use2 = r = 0.0
-                f = 1.0 - use
-            e_retake += w * r
-            e_fail += w * f
-            for g in groups:
-                m[g] += w * use * miss[q, b, g, a]
-                if bcell:
-                    rm[g] += w * r * miss[bcell.quality_level, b, g, a]
-                caught_match = (use + r) * (1.0 - passes[g, a]) * c_alert
-                caught_fail = f * (c_sec if failure == "mandatory_secondary" else c_man)
-                catch[g] += w * (caught_match + caught_fail)
-        P.usable[key] = e_use
-        P.image[key] = e_img
+    for key, cf in coefs.items():
+        m1 = [0.0] * len(G)
+        for k, w in cf.first:
+            row = rows[k]
+            for i in G:
+                m1[i] += w * row[i]
+        m = list(m1)
+        for k, w in cf.retake:
+            row = rows[k]
+            for i in G:
+                m[i] += w * row[i]
+        catch = [cf.fail * caught_if_failed] * len(G)
+        for a, u in cf.usable_by_age:
+            st = stopped[a]
+            for i in G:
+                catch[i] += u * st[i] * c_alert
+        fail = cf.fail if retake else 1.0 - cf.first_usable
+        base_delay = 0.0 if mandatory else fail * check_s
+        if retake:
+            base_delay += (1.0 - cf.first_usable) * retake_s
+        P.first_usable[key] = cf.first_usable
+        P.usable[key] = cf.first_usable + cf.retake_usable
+        P.image[key] = cf.image
+        P.miss_first[key] = m1
         P.miss[key] = m
-        P.retake_usable[key] = e_retake
-        P.retake_miss[key] = rm
+        P.secondary[key] = [x * to_sec + (fail if mandatory else 0.0) for x in m]
+        P.delay[key] = [base_delay + x * check_s for x in m]  # a non-match means a manual check too
         P.catch[key] = catch
-        fail_to_secondary = e_fail if failure == "mandatory_secondary" else 0.0
-        P.secondary[key] = {g: (m[g] + rm[g]) * to_sec + fail_to_secondary for g in groups}
-        checks = e_fail * port["manual_check_seconds"] if failure != "mandatory_secondary" else 0.0
-        if failure == "retake":
-            checks += (1.0 - e_use) * port["retake_seconds"]
-        # a non-match sends the officer to a manual check at the booth
-        P.delay[key] = {g: checks + (m[g] + rm[g]) * port["manual_check_seconds"] for g in groups}
     return P
 
 
@@ -216,19 +265,44 @@ class PortYear:
         return asdict(self)
 
 
+def _seat_volumes(model: Model, vehicles: float) -> dict[tuple[str, str], float]:
+    """People expected in each seat and condition, for `vehicles` vehicles."""
+    out = {}
+    for rank, s in enumerate(model.seat_order):
+        filled = sum(p for k, p in model.occupancy.items() if k > rank)
+        for c, pc in model.condition_share.items():
+            out[s, c] = vehicles * filled * pc
+    return out
+
+
 def port_year(model: Model, policy: Policy, days: float = 365.0) -> PortYear:
     P = _prepare(model, policy)
-    place = policy.placement
     vehicles = model.traffic.vehicles_per_day.value * days
     groups = model.groups
-    wg = model.group_share
+    G = range(len(groups))
+    wg = [model.group_share[g] for g in groups]
     port = model.port
     rate = model.traffic.impostor_rate.value
     sec_s = port["secondary_minutes"] * 60.0
 
-    people = faces = fails = fnm = v_sec = all_img = all_use = 0.0
-    delay_s = 0.0
-    gy = {g: GroupYear() for g in groups}
+    # linear in the number of people in each seat and condition
+    people_g = [0.0] * len(G)
+    faces_g, miss_g, ref_g, caught_g = ([0.0] * len(G) for _ in range(4))
+    for key, n in _seat_volumes(model, vehicles).items():
+        use, miss, sec, catch = P.usable[key], P.miss[key], P.secondary[key], P.catch[key]
+        for i in G:
+            ng = n * wg[i]
+            people_g[i] += ng
+            faces_g[i] += ng * use
+            miss_g[i] += ng * miss[i]
+            ref_g[i] += ng * sec[i]
+            caught_g[i] += ng * rate * catch[i]
+    # a vehicle goes to secondary if anyone in it does: products over its seats
+    in_sec_g = [0.0] * len(G)
+    delay_g = [0.0] * len(G)
+    v_sec = all_img = all_use = delay_s = 0.0
+    qbar = {key: 1.0 - sum(w * x for w, x in zip(wg, sec)) for key, sec in P.secondary.items()}
+    dbar = {key: sum(w * x for w, x in zip(wg, d)) for key, d in P.delay.items()}
     order = model.seat_order
     for k, pk in model.occupancy.items():
         seats = order[:k]
@@ -236,98 +310,73 @@ def port_year(model: Model, policy: Policy, days: float = 365.0) -> PortYear:
             n = vehicles * pk * pc
             if not n:
                 continue
-            qs = []
-            prod_img = prod_use = 1.0
-            vehicle_checks = 0.0
-            for s in seats:
-                key = s, c
-                ps = P.secondary[key]
-                qs.append(1.0 - sum(wg[g] * ps[g] for g in groups))
-                prod_img *= P.image[key]
-                prod_use *= P.usable[key]
-                pd = P.delay[key]
-                vehicle_checks += sum(wg[g] * pd[g] for g in groups)
-            no_sec = 1.0
-            for q in qs:
+            keys = [(s, c) for s in seats]
+            qs = [qbar[key] for key in keys]
+            no_sec = prod_img = prod_use = 1.0
+            checks = 0.0
+            for key, q in zip(keys, qs):
                 no_sec *= q
+                prod_img *= P.image[key]
+                prod_use *= P.first_usable[key]
+                checks += dbar[key]
             v_sec += n * (1.0 - no_sec)
             all_img += n * prod_img
             all_use += n * prod_use
-            delay_s += n * k * (vehicle_checks + (1.0 - no_sec) * sec_s)
-            for i, s in enumerate(seats):
-                key = s, c
+            delay_s += n * k * (checks + (1.0 - no_sec) * sec_s)
+            for j, key in enumerate(keys):
                 others = 1.0
-                for j, q in enumerate(qs):
-                    if j != i:
+                for jj, q in enumerate(qs):
+                    if jj != j:
                         others *= q
-                use = P.usable[key] + P.retake_usable[key]
-                for g in groups:
-                    ng = n * wg[g]
-                    y = gy[g]
-                    y.people += ng
-                    y.faces_captured += ng * use
-                    y.capture_failures += ng * (1.0 - use)
-                    miss = P.miss[key][g] + P.retake_miss[key][g]
-                    y.false_non_matches += ng * miss
-                    y.referrals += ng * P.secondary[key][g]
-                    in_sec = 1.0 - (1.0 - P.secondary[key][g]) * others
-                    y.people_in_secondary += ng * in_sec
-                    y.delay_hours += ng * (vehicle_checks + in_sec * sec_s) / 3600.0
-                    y.impostors += ng * rate
-                    y.impostors_caught += ng * rate * P.catch[key][g]
-    for g, y in gy.items():
-        y.impostors_missed = y.impostors - y.impostors_caught
-        y.fnmr = y.false_non_matches / y.faces_captured if y.faces_captured else 0.0
-        y.fmr = fmr_at(P.t, model.impostor_mean + model.shifts[P.profile][g]["adult"][0], model.spread)
-        people += y.people
-        faces += y.faces_captured
-        fails += y.capture_failures
-        fnm += y.false_non_matches
+                sec = P.secondary[key]
+                for i in G:
+                    in_sec = 1.0 - (1.0 - sec[i]) * others
+                    in_sec_g[i] += n * wg[i] * in_sec
+                    delay_g[i] += n * wg[i] * (checks + in_sec * sec_s)
 
-    outbound = _outbound(model, policy, P, vehicles)
+    outbound = _outbound(model, policy, vehicles)
+    people, faces = sum(people_g), sum(faces_g)
     photos_held, readable = _records(model, policy, people, faces, outbound)
-    total_photos = {h: sum(sys_[h] for sys_ in photos_held.values()) for h in HORIZONS}
-    for g, y in gy.items():
-        y.photos_held = {h: total_photos[h] * wg[g] for h in HORIZONS}
-    impostors = sum(y.impostors for y in gy.values())
-    caught = sum(y.impostors_caught for y in gy.values())
+    total_photos = {h: sum(held[h] for held in photos_held.values()) for h in HORIZONS}
+    by_group = {}
+    for i, g in enumerate(groups):
+        impostors = people_g[i] * rate
+        by_group[g] = GroupYear(
+            people=people_g[i], faces_captured=faces_g[i], capture_failures=people_g[i] - faces_g[i],
+            false_non_matches=miss_g[i], referrals=ref_g[i], people_in_secondary=in_sec_g[i],
+            delay_hours=delay_g[i] / 3600.0, impostors=impostors, impostors_caught=caught_g[i],
+            impostors_missed=impostors - caught_g[i], fnmr=miss_g[i] / faces_g[i] if faces_g[i] else 0.0,
+            fmr=fmr_at(P.t, model.impostor_mean + model.shifts[P.profile][g]["adult"][0], model.spread),
+            photos_held={h: total_photos[h] * wg[i] for h in HORIZONS})
+    impostors, caught = people * rate, sum(caught_g)
     return PortYear(
         days=days, threshold=P.t,
         target_fmr=None if policy.threshold_score is not None else policy.target_fmr(model),
-        profile=P.profile, placement=place, vehicles=vehicles, people=people, faces_captured=faces,
-        capture_failures=fails, false_non_matches=fnm, vehicles_to_secondary=v_sec,
-        people_in_secondary=sum(y.people_in_secondary for y in gy.values()),
-        delay_hours=delay_s / 3600.0,
+        profile=P.profile, placement=policy.placement, vehicles=vehicles, people=people, faces_captured=faces,
+        capture_failures=people - faces, false_non_matches=sum(miss_g), vehicles_to_secondary=v_sec,
+        people_in_secondary=sum(in_sec_g), delay_hours=delay_s / 3600.0,
         sentri_hours_saved=vehicles * model.traffic.sentri_share.value * port["sentri_seconds_saved"] / 3600.0,
         impostors=impostors, impostors_caught=caught, impostors_missed=impostors - caught,
         all_captured_share=all_img / vehicles if vehicles else 0.0,
         all_usable_share=all_use / vehicles if vehicles else 0.0,
-        photos_held=photos_held, records_readable=readable, by_group=gy, outbound=outbound,
+        photos_held=photos_held, records_readable=readable, by_group=by_group, outbound=outbound,
         beyond=beyond_the_port(model, policy))
 
 
-def _outbound(model: Model, policy: Policy, P: _Prepared, vehicles: float) -> dict[str, float]:
+def _outbound(model: Model, policy: Policy, vehicles: float) -> dict[str, float]:
     months = policy.outbound_months(model)
     out = {"months": months, "vehicles": 0.0, "people": 0.0, "faces_captured": 0.0, "non_matches_flagged": 0.0}
     if not months:
         return out
-    n_v = vehicles * model.traffic.outbound_per_inbound.value * months / 12.0
     # leaving lanes have no booth: the windshield camera only, and a non-match only flags the record
-    cells = _seat_cells(model, "windshield")
-    miss = _miss_table(model, P.t, P.profile)
-    order = model.seat_order
-    wg = model.group_share
-    for k, pk in model.occupancy.items():
-        for c, pc in model.condition_share.items():
-            n = n_v * pk * pc
-            out["vehicles"] += n
-            for s in order[:k]:
-                cell = cells[s, c]
-                out["people"] += n
-                for w, a, b, _img, use in cell.kinds:
-                    out["faces_captured"] += n * w * use
-                    out["non_matches_flagged"] += n * w * use * sum(wg[g] * miss[cell.quality_level, b, g, a]
-                                                                    for g in model.groups)
+    P = _prepare(model, policy, "windshield", "manual_check")
+    out_vehicles = vehicles * model.traffic.outbound_per_inbound.value * months / 12.0
+    wg = [model.group_share[g] for g in model.groups]
+    out["vehicles"] = out_vehicles
+    for key, n in _seat_volumes(model, out_vehicles).items():
+        out["people"] += n
+        out["faces_captured"] += n * P.first_usable[key]
+        out["non_matches_flagged"] += n * sum(w * x for w, x in zip(wg, P.miss_first[key]))
     return out
 
 

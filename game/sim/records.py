@@ -28,14 +28,8 @@ class RecordEntry:
         return self.retention_hours >= hours
 
 
-def _flow_applies(model: Model, policy: Policy, flow: schema.RecordFlow) -> bool:
-    choices = None
-    for field_name, allowed in flow.when.items():
-        if choices is None:
-            choices = policy.choices(model)
-        if choices[field_name] not in allowed:
-            return False
-    return True
+def _flow_applies(choices: dict[str, str], flow: schema.RecordFlow) -> bool:
+    return all(choices[name] in allowed for name, allowed in flow.when.items())
 
 
 def _entry(model: Model, policy: Policy, flow: schema.RecordFlow) -> RecordEntry:
@@ -58,8 +52,9 @@ def records_for(model: Model, policy: Policy, category: str, path: str) -> list[
     key = ("records", policy, category, path)
     cached = model.cache.get(key)
     if cached is None:
+        choices = policy.choices(model)
         cached = [_entry(model, policy, f) for f in model.records.flows
-                  if path in f.paths and category in f.categories and _flow_applies(model, policy, f)]
+                  if path in f.paths and category in f.categories and _flow_applies(choices, f)]
         model.cache[key] = cached
     return list(cached)
 
