@@ -19,6 +19,7 @@ FILES: dict[str, type] = {
     "travellers.yaml": schema.TravellersFile,
     "stations.yaml": schema.StationsFile,
     "scenes.yaml": schema.ScenesFile,
+    "questions.yaml": schema.QuestionsFile,
     "model.yaml": schema.ModelFile,
     "records.yaml": schema.RecordsFile,
     "policy.yaml": schema.PolicyContentFile,
@@ -73,6 +74,10 @@ class Content:
     @property
     def policy(self) -> schema.PolicyContentFile:
         return self.files["policy.yaml"]
+
+    @property
+    def questions(self) -> dict[str, schema.Question]:
+        return self.files["questions.yaml"].questions
 
     @property
     def languages(self) -> list[str]:
@@ -132,9 +137,9 @@ def load_content(root: Path | str | None = None) -> Content:
         refs += reader.refs
     strings, string_lines = _load_strings(root, errors)
     content = Content(root, files, strings, string_lines)
+    if not errors:  # cross-file checks need every file read; rules across files need every id resolved
+        errors += _check_references(content, refs) + _check_translations(content)
     if not errors:
-        errors += _check_references(content, refs)
-        errors += _check_translations(content)
         errors += _check_extra(content)
     if errors:
         raise ContentErrors(errors)
@@ -204,4 +209,21 @@ def _check_extra(content: Content) -> list[ContentError]:
                 break
             seen.append(current)
             current = content.stations[current].next
+    found += _check_questions(content)
+    return found
+
+
+def _check_questions(content: Content) -> list[ContentError]:
+    """Every option sets real policy fields to options that policy.yaml offers."""
+    file = f"{content.root.name}/questions.yaml"
+    fields = content.policy.fields
+    found = []
+    for qid, question in content.questions.items():
+        for i, option in enumerate(question.options):
+            for name, value in option.set.items():
+                path = f"questions.{qid}.options[{i}].set.{name}"
+                if name not in fields:
+                    found.append(ContentError(file, None, path, f"unknown policy field; {one_of(fields, name)}"))
+                elif value not in fields[name].options:
+                    found.append(ContentError(file, None, path, f"unknown option; {one_of(fields[name].options, value)}"))
     return found

@@ -176,8 +176,8 @@ class Station:
     """One stop in a lane: what happens there, and where the traveller goes next."""
 
     id: str = key_id()
-    kind: Literal["queue", "rpm", "plate", "face", "booth", "decision", "counter", "xray",
-                  "street", "search"] = "queue"
+    kind: Literal["queue", "rpm", "plate", "face", "booth", "decision", "counter", "xray", "exit",
+                  "stop", "scan", "search", "review"] = "queue"
     title: str = ref("text", default="")
     body: str = ref("text", default="")
     fact: str = ref("fact", default="")
@@ -214,6 +214,50 @@ class ScenesFile:
     title_lines: list[str] = ref("text", default_factory=list)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     languages: dict[str, str] = field(default_factory=dict)
+
+
+# --- the oversight board -----------------------------------------------------------------
+@dataclass
+class Voice:
+    """A paraphrase of what someone said, attributed to them and to the source that reported it."""
+
+    who: str = ref("text")
+    says: str = ref("text")
+    source: str = ref("source")
+
+
+@dataclass
+class Option:
+    """One answer: a label and the policy fields it sets (field -> option id in policy.yaml)."""
+
+    label: str = ref("text")
+    set: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Question:
+    id: str = key_id()
+    kind: Literal["choice", "threshold_lab"] = "choice"
+    title: str = ref("text", default="")
+    prompt: str = ref("text", default="")
+    facts: list[str] = ref("fact", default_factory=list)
+    figures: list[str] = field(default_factory=list)  # consequence ids shown beside it (game.story.board)
+    options: list[Option] = field(default_factory=list)
+    voices: list[Voice] = field(default_factory=list)
+
+    def check(self) -> list[str]:
+        problems = []
+        if not 2 <= len(self.options) <= 4:
+            problems.append(f"options: expected two to four options; got {len(self.options)}")
+        if len(self.voices) < 2 or len({v.who for v in self.voices}) < 2:
+            problems.append("voices: expected at least two voices from different people")
+        return problems
+
+
+@dataclass
+class QuestionsFile:
+    questions: dict[str, Question]
+    discussion: list[str] = ref("text", default_factory=list)
 
 
 # --- the model (game/sim) reads these ---------------------------------------------------

@@ -230,6 +230,7 @@ class GroupYear:
     fnmr: float = 0.0               # false non-matches per usable image
     fmr: float = 0.0                # a random stranger's chance to pass as this group's document holder
     photos_held: dict[str, float] = field(default_factory=dict)
+    records_readable: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -347,7 +348,8 @@ def port_year(model: Model, policy: Policy, days: float = 365.0) -> PortYear:
             delay_hours=delay_g[i] / 3600.0, impostors=impostors, impostors_caught=caught_g[i],
             impostors_missed=impostors - caught_g[i], fnmr=miss_g[i] / faces_g[i] if faces_g[i] else 0.0,
             fmr=fmr_at(P.t, model.impostor_mean + model.shifts[P.profile][g]["adult"][0], model.spread),
-            photos_held={h: total_photos[h] * wg[i] for h in HORIZONS})
+            photos_held={h: total_photos[h] * wg[i] for h in HORIZONS},
+            records_readable={r: n * wg[i] for r, n in readable.items()})
     impostors, caught = people * rate, sum(caught_g)
     return PortYear(
         days=days, threshold=P.t,

@@ -38,8 +38,10 @@ class RecordLine:
 
     system: str               # text id
     what: str                 # text id
-    retention_hours: float | None   # None: no end is set in our sources
+    retention_hours: float
+    retention: str            # text id of the retention rule, filled with retention_values()
     readers: tuple[str, ...]  # text ids
+    who: str = "traveller"    # whose record: the traveller or a companion
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Crossing:
     beats: tuple[Beat, ...]
     released: bool
     threshold: float
+    summary: str              # text id of the decision, e.g. model.decision.released
+    reason: str               # text id of why
 
     def beat_at(self, station: str) -> Beat:
         return next(b for b in self.beats if b.station == station)
@@ -76,3 +80,117 @@ class Crossing:
             if beat.shots:
                 return beat.shots
         return ()
+
+
+# -- from the model's story to beats ------------------------------------------------------------
+# which model event each kind of station shows (stations.yaml kinds -> StationEvent.station)
+EVENT_FOR_KIND = {"queue": "queue", "rpm": "rpm", "plate": "plate", "face": "face", "booth": "booth",
+                  "counter": "counter", "xray": "xray", "decision": "decision", "exit": "decision",
+                  "stop": None, "scan": "street", "search": "search", "review": "decision"}
+# where a record is first written: system id -> station kinds, in lane order
+WRITTEN_AT = {"tecs": ("plate", "booth", "counter", "exit"), "tvs": ("face",), "mobile-fortify": ("scan",),
+              "clearview": ("search",)}
+HELD_DECISIONS = {"model.decision.secondary", "model.decision.held", "model.decision.named"}
+
+
+def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: int) -> Crossing:
+    """Sample the traveller's story under `policy` and lay it out station by station."""
+    from game.sim import policy_threshold, sample_crossing  # the model stays a leaf dependency
+
+    story = sample_crossing(model, policy, traveller, seed)
+    stations = _lane_stations(content, traveller.lane)
+    shots = tuple(_shot(content, traveller, person) for person in story.people)
+    records: list[RecordLine] = []
+    pending = [(who, entry) for who, entry in story.records]
+    beats = []
+    for index, station in enumerate(stations):
+        event = story.event(EVENT_FOR_KIND[station.kind]) if EVENT_FOR_KIND[station.kind] else None
+        last = index == len(stations) - 1
+        for who, entry in list(pending):
+            if last or station.kind in WRITTEN_AT.get(entry.system, ()):
+                records.append(_record_line(model, traveller, who, entry))
+                pending.remove((who, entry))
+        beats.append(_beat(content, station, event, story, shots, tuple(records)))
+    return Crossing(traveller.id, seed, tuple(beats), story.decision not in HELD_DECISIONS,
+                    policy_threshold(model, policy), story.decision, story.reason)
+
+
+def _lane_stations(content: Any, lane: str) -> list:
+    chain, current = [], content.lanes[lane].first
+    while current:
+        chain.append(content.stations[current])
+        current = content.stations[current].next
+    return chain
+
+
+def _who(content: Any, traveller: Any, who: str) -> tuple[str, Any]:
+    if who == "traveller":
+        return traveller.name, traveller
+    companion = traveller.companions[int(who.split("-")[1])]
+    return companion.name or f"seat.{companion.seat}", companion
+
+
+def _shot(content: Any, traveller: Any, person: Any) -> Shot:
+    name, source = _who(content, traveller, person.who)
+    return Shot(name, person.seat, source.face, tuple(source.behaviour), person.captured, person.quality_ok,
+                person.cause, person.score, person.matched)
+
+
+def _record_line(model: Any, traveller: Any, who: str, entry: Any) -> RecordLine:
+    system = model.records.systems[entry.system].label
+    readers = tuple(model.records.readers[r].label for r in entry.readers)
+    label = model.records.retentions[entry.retention].label
+    return RecordLine(system, entry.what, entry.retention_hours, label, readers, who)
+
+
+def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
+          records: tuple[RecordLine, ...]) -> Beat:
+    lines = [Line(station.body)]
+    status, label = "info", "beat.info"
+    show_shots: tuple[Shot, ...] = ()
+    threshold = None
+    delay = 0.0
+    if event is not None:
+        details = event.details
+        values = _values(details, event.seconds)
+        lines.append(Line(event.outcome, values))
+        delay = event.seconds
+        if station.kind in ("face", "scan", "search", "review"):
+            show_shots = shots
+            threshold = details.get("threshold", story.people[0].threshold if story.people else None)
+        if station.kind in ("face",):
+            ok = all(s.matched for s in shots)
+            status, label = ("ok", "beat.ok") if ok else ("alert", "beat.alert")
+            if not any(s.captured for s in shots) and event.outcome.endswith("no-outbound-camera"):
+                status, label, show_shots = "info", "beat.info", ()
+        elif station.kind == "rpm":
+            status, label = ("alert", "beat.alarm") if event.outcome.endswith("nuisance") else ("ok", "beat.clear")
+            if details.get("own_treatment"):
+                lines.append(Line("beat.rpm_treatment"))
+        elif station.kind in ("booth", "counter"):
+            if details.get("sentri"):
+                lines.append(Line("beat.sentri", {"seconds": _num(details["sentri_seconds_saved"])}))
+            lines.append(Line("beat.rfid" if details.get("rfid") else "beat.typed"))
+        elif station.kind in ("scan", "search"):
+            if "gallery" in details:
+                lines.append(Line("beat.gallery", values))
+        elif station.kind in ("decision", "exit", "review"):
+            held = story.decision in HELD_DECISIONS
+            status, label = ("alert", "beat.held") if held else ("ok", "beat.through")
+            lines.append(Line(story.reason, values))
+            if story.delay_seconds > 60:
+                lines.append(Line("beat.delay", {"minutes": _num(story.delay_seconds / 60)}))
+    fact_ids = (station.fact,)
+    return Beat(station.id, status, label, tuple(lines), show_shots, threshold, records, fact_ids, delay)
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1 else f"{value:.2g}"
+
+
+def _values(details: dict, seconds: float) -> dict[str, str]:
+    """Model numbers for placeholders, formatted; every one comes from the story's details."""
+    values = {key: _num(v) for key, v in details.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    values["seconds"] = _num(seconds)
+    values["minutes"] = _num(seconds / 60)
+    return values

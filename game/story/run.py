@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from .board import BoardState, default_index
 from .prefs import Prefs
 
 
@@ -12,13 +14,26 @@ class Run:
     prefs: Prefs = field(default_factory=Prefs)
     traveller: str | None = None
     met: list[str] = field(default_factory=list)
-    decisions: dict[str, str] = field(default_factory=dict)
+    board: BoardState | None = None
 
     def meet(self, traveller_id: str) -> None:
         """Remember a traveller the player has crossed as, in order, once each."""
         self.traveller = traveller_id
         if traveller_id not in self.met:
             self.met.append(traveller_id)
+
+    def board_state(self, world: Any) -> BoardState:
+        """The board's decisions, starting from today's policy the first time the board opens."""
+        if self.board is None:
+            questions = world.content.questions
+            self.board = BoardState({qid: default_index(world.model, q) for qid, q in questions.items()})
+        return self.board
+
+    def policy(self, world: Any):
+        """The policy in force: today's until the player has sat on the board."""
+        if self.board is None:
+            return world.default_policy
+        return self.board.policy(world.model, world.content.questions)
 
     def restart(self) -> "Run":
         """A fresh run for the next person: same seed and preferences, nothing else kept."""

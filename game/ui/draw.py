@@ -41,7 +41,8 @@ def button(surface: pygame.Surface, b: Button, ctx: Context, focused: bool) -> N
 
 def buttons(surface: pygame.Surface, scene) -> None:
     for i, b in enumerate(scene.buttons):
-        button(surface, b, scene.ctx, i == scene.focus)
+        if b.visible:
+            button(surface, b, scene.ctx, i == scene.focus)
 
 
 def text_block(surface: pygame.Surface, ctx: Context, text: str, pos: tuple[int, int], width: int,

@@ -14,16 +14,23 @@ from .scene import Context
 
 MAP_HEIGHT = 600
 BORDER_X = 150
-PED_Y, CAR_Y, OUT_Y = 170, 330, 480
+PED_Y, CAR_Y, OUT_Y = 110, 300, 470
 ROAD_HALF = 44
+WALK_HALF = 22
+LABEL_W = 230
+TRAVELLER_OFFSET = 95  # the traveller waits just before a station's marker, so its number stays visible
 
 
 def lane_y(lane: str) -> int:
     return {"pedestrian": PED_Y, "vehicle": CAR_Y, "outbound": OUT_Y}.get(lane, CAR_Y)
 
 
+def half_width(y: int) -> int:
+    return WALK_HALF if y == PED_Y else ROAD_HALF
+
+
 class PortMap:
-    """Caches the static map per palette and language; draws markers and the traveller."""
+    """Caches the static map per setting, palette and language; draws markers and the traveller."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple, pygame.Surface] = {}
@@ -32,9 +39,44 @@ class PortMap:
         key = (setting, ctx.palette, ctx.run.prefs.language, ctx.text.scale)
         if key not in self._cache:
             self._cache.clear()
-            draw = {"port": self._draw_background, "street": self._draw_street, "search": self._draw_search}[setting]
+            draw = {"port": self._draw_port, "street": self._draw_street, "search": self._draw_search}[setting]
             self._cache[key] = draw(ctx)
         return self._cache[key]
+
+    def _draw_port(self, ctx: Context) -> pygame.Surface:
+        p = ctx.palette
+        w = theme.CANVAS[0]
+        surface = pygame.Surface((w, MAP_HEIGHT)).convert()
+        surface.fill(p.grass)
+        for y in (CAR_Y, OUT_Y):
+            pygame.draw.rect(surface, p.road, (0, y - ROAD_HALF, w, ROAD_HALF * 2))
+            for x in range(0, w, 80):
+                pygame.draw.line(surface, p.lane_mark, (x, y - ROAD_HALF), (x + 40, y - ROAD_HALF), 3)
+                pygame.draw.line(surface, p.lane_mark, (x, y + ROAD_HALF), (x + 40, y + ROAD_HALF), 3)
+        building = pygame.Rect(780, PED_Y - 62, 800, 124)
+        pygame.draw.rect(surface, p.building, building, border_radius=10)
+        pygame.draw.rect(surface, p.panel_edge, building, 3, border_radius=10)
+        pygame.draw.rect(surface, (128, 136, 150), (0, PED_Y - WALK_HALF, w, WALK_HALF * 2))
+        lot = pygame.Rect(1560, CAR_Y - ROAD_HALF - 96, 330, 78)
+        pygame.draw.rect(surface, p.road, lot, border_radius=6)
+        pygame.draw.rect(surface, p.road, (1640, lot.bottom, 60, CAR_Y - ROAD_HALF - lot.bottom))
+        for x in range(lot.left + 36, lot.right, 64):
+            pygame.draw.line(surface, p.lane_mark, (x, lot.top + 6), (x, lot.bottom - 6), 2)
+        for y in range(0, MAP_HEIGHT, 28):
+            pygame.draw.line(surface, p.warn, (BORDER_X, y), (BORDER_X, y + 16), 5)
+        for x in range(300, w - 100, 340):
+            _arrow(surface, (x + 120, CAR_Y), 1, p.lane_mark)
+            _arrow(surface, (x + 40, OUT_Y), -1, p.lane_mark)
+        small = theme.SIZE["small"]
+        mexico = ctx.text.render(ctx.t("port.mexico"), small, p.text, "semibold")
+        self._label(surface, ctx, "port.mexico", (BORDER_X - 16 - mexico.get_width(), MAP_HEIGHT - 44))
+        self._label(surface, ctx, "port.us", (BORDER_X + 16, MAP_HEIGHT - 44))
+        self._label(surface, ctx, "port.pedestrian", (BORDER_X + 16, PED_Y - WALK_HALF - 40))
+        self._label(surface, ctx, "port.inbound", (BORDER_X + 16, CAR_Y - ROAD_HALF - 40))
+        self._label(surface, ctx, "port.outbound", (BORDER_X + 16, OUT_Y + ROAD_HALF + 8))
+        self._label(surface, ctx, "port.building", (building.x + 16, building.y + 6))
+        self._label(surface, ctx, "port.secondary", (lot.x + 12, lot.y + 8))
+        return surface
 
     def _draw_street(self, ctx: Context) -> pygame.Surface:
         """A city street seen from above: blocks, sidewalks, one road."""
@@ -45,7 +87,7 @@ class PortMap:
         for x in range(0, theme.CANVAS[0], 80):
             pygame.draw.line(surface, p.warn, (x, CAR_Y), (x + 40, CAR_Y), 4)
         for x in range(40, theme.CANVAS[0], 300):
-            for y, h in ((40, CAR_Y - ROAD_HALF * 2 - 80), (CAR_Y + ROAD_HALF * 2 + 40, 160)):
+            for y, h in ((40, CAR_Y - ROAD_HALF * 2 - 60), (CAR_Y + ROAD_HALF * 2 + 40, 160)):
                 pygame.draw.rect(surface, p.building, (x, y, 240, h), border_radius=8)
                 pygame.draw.rect(surface, p.panel_edge, (x, y, 240, h), 3, border_radius=8)
         self._label(surface, ctx, "port.city", (40, MAP_HEIGHT - 50))
@@ -72,76 +114,35 @@ class PortMap:
         pygame.draw.rect(surface, ctx.palette.shadow, backing, border_radius=6)
         surface.blit(image, at)
 
-    def _draw_background(self, ctx: Context) -> pygame.Surface:
-        p = ctx.palette
-        surface = pygame.Surface((theme.CANVAS[0], MAP_HEIGHT)).convert()
-        surface.fill(p.grass)
-        w = theme.CANVAS[0]
-        # roads
-        for y in (CAR_Y, OUT_Y):
-            pygame.draw.rect(surface, p.road, (0, y - ROAD_HALF, w, ROAD_HALF * 2))
-            for x in range(0, w, 80):
-                pygame.draw.line(surface, p.lane_mark, (x, y - ROAD_HALF), (x + 40, y - ROAD_HALF), 3)
-                pygame.draw.line(surface, p.lane_mark, (x, y + ROAD_HALF), (x + 40, y + ROAD_HALF), 3)
-        # walkway and port building for pedestrians
-        pygame.draw.rect(surface, (120, 128, 140), (0, PED_Y - 26, w, 52))
-        building = pygame.Rect(820, PED_Y - 80, 760, 160)
-        pygame.draw.rect(surface, p.building, building, border_radius=10)
-        pygame.draw.rect(surface, p.panel_edge, building, 3, border_radius=10)
-        pygame.draw.rect(surface, (150, 156, 168), (building.x, PED_Y - 26, building.w, 52))
-        # canopy over the booths
-        canopy = pygame.Rect(1330, CAR_Y - 90, 130, OUT_Y - CAR_Y + 180)
-        shade = pygame.Surface(canopy.size, pygame.SRCALPHA)
-        shade.fill((230, 236, 244, 70))
-        surface.blit(shade, canopy)
-        pygame.draw.rect(surface, p.lane_mark, canopy, 2)
-        # secondary inspection lot
-        lot = pygame.Rect(1560, OUT_Y + 55, 330, 60)
-        pygame.draw.rect(surface, p.road, (1600, CAR_Y + ROAD_HALF, 60, lot.top - CAR_Y - ROAD_HALF))
-        pygame.draw.rect(surface, p.road, lot, border_radius=6)
-        for x in range(lot.left + 40, lot.right, 70):
-            pygame.draw.line(surface, p.lane_mark, (x, lot.top + 6), (x, lot.bottom - 6), 2)
-        # border line
-        for y in range(0, MAP_HEIGHT, 28):
-            pygame.draw.line(surface, p.warn, (BORDER_X, y), (BORDER_X, y + 16), 5)
-        small = theme.SIZE["small"]
-        labels = [("port.mexico", (BORDER_X - 16, 16), "right"), ("port.us", (BORDER_X + 16, 16), "left"),
-                  ("port.pedestrian", (24, PED_Y - 24 - 30), "left"), ("port.inbound", (BORDER_X + 16, CAR_Y - ROAD_HALF - 34), "left"),
-                  ("port.outbound", (BORDER_X + 16, OUT_Y + ROAD_HALF + 6), "left"),
-                  ("port.secondary", (lot.left, lot.bottom + 4), "left")]
-        for text_id, (x, y), align in labels:
-            if align == "right":
-                x -= ctx.text.render(ctx.t(text_id), small, p.text, "semibold").get_width()
-            self._label(surface, ctx, text_id, (x, y))
-        # direction arrows
-        for x in range(260, w - 100, 340):
-            _arrow(surface, (x, CAR_Y), 1, p.lane_mark)
-            _arrow(surface, (x + 170, OUT_Y), -1, p.lane_mark)
-        return surface
-
     def draw(self, surface: pygame.Surface, ctx: Context, setting: str, stations: list, current: int,
              traveller_pos: tuple[float, float], vehicle: bool, focus_station: int | None) -> None:
+        """The map, each station's equipment, a numbered marker and name, and the traveller."""
         surface.blit(self.background(ctx, setting), (0, 0))
         p = ctx.palette
         for i, station in enumerate(stations):
             x, y = station.position
             _equipment(surface, station.kind, (x, y), p)
-            done = i < current
-            here = i == current
-            radius = 30
-            marker = (x, y - ROAD_HALF - 52)
-            pygame.draw.circle(surface, p.accent if here else (p.panel if not done else p.muted), marker, radius)
-            pygame.draw.circle(surface, p.text, marker, radius, 3)
-            number = ctx.text.render(str(i + 1), theme.SIZE["body"], p.accent_text if here or done else p.text, "bold")
-            surface.blit(number, number.get_rect(center=marker))
+            here, done = i == current, i < current
+            fill = p.accent if here else (p.muted if done else p.panel)
+            pygame.draw.circle(surface, fill, (x, y), 26)
+            pygame.draw.circle(surface, p.text, (x, y), 26, 3)
+            number = ctx.text.render(str(i + 1), theme.SIZE["small"], p.accent_text if here or done else p.text, "bold")
+            surface.blit(number, number.get_rect(center=(x, y)))
             if focus_station == i:
-                pygame.draw.circle(surface, p.text, marker, radius + 10, theme.FOCUS_WIDTH)
+                pygame.draw.circle(surface, p.text, (x, y), 36, theme.FOCUS_WIDTH)
+            name = ctx.text.render(ctx.t(station.title), theme.SIZE["small"] - 4, p.text,
+                                   "bold" if here else "semibold", LABEL_W, "center")
+            box = name.get_rect(midtop=(x, y + half_width(y) + 6)).inflate(10, 2)
+            pygame.draw.rect(surface, p.shadow, box, border_radius=6)
+            if here:
+                pygame.draw.rect(surface, p.accent, box, 2, border_radius=6)
+            surface.blit(name, name.get_rect(center=box.center))
         x, y = traveller_pos
         if vehicle:
             _car(surface, (x, y), p)
         else:
-            pygame.draw.circle(surface, p.accent, (int(x), int(y)), 22)
-            pygame.draw.circle(surface, p.text, (int(x), int(y)), 22, 3)
+            pygame.draw.circle(surface, p.accent, (int(x), int(y)), 18)
+            pygame.draw.circle(surface, p.text, (int(x), int(y)), 18, 3)
 
 
 def _arrow(surface: pygame.Surface, at: tuple[int, int], direction: int, colour) -> None:
@@ -168,22 +169,22 @@ def _equipment(surface: pygame.Surface, kind: str, at: tuple[int, int], p: theme
         for dy in (-ROAD_HALF - 14, ROAD_HALF + 2):
             pygame.draw.rect(surface, (220, 222, 228), (x - 16, y + dy, 32, 14), border_radius=4)
             pygame.draw.rect(surface, p.shadow, (x - 16, y + dy, 32, 14), 2, border_radius=4)
-    elif kind in ("plate", "face", "in_motion"):
-        pole = (x, y + ROAD_HALF + 16)
-        pygame.draw.circle(surface, (220, 222, 228), pole, 10)
-        lens = [(x - 12, y + ROAD_HALF + 6), (x + 12, y + ROAD_HALF + 6), (x, y + ROAD_HALF - 10)]
-        pygame.draw.polygon(surface, p.shadow, lens)
-        if kind == "face":
-            beam = pygame.Surface((140, 90), pygame.SRCALPHA)
-            pygame.draw.polygon(beam, (255, 236, 160, 70), [(70, 90), (0, 0), (140, 0)])
-            surface.blit(beam, (x - 70, y - ROAD_HALF + 4))
+    elif kind in ("plate", "face", "scan"):
+        edge = y - half_width(y)
+        beam = pygame.Surface((120, 2 * half_width(y)), pygame.SRCALPHA)
+        pygame.draw.polygon(beam, (255, 236, 160, 90), [(60, 0), (0, beam.get_height()), (120, beam.get_height())])
+        surface.blit(beam, (x - 60 - 50, edge))
+        pygame.draw.rect(surface, (225, 228, 234), (x - 64, edge - 10, 28, 16), border_radius=4)
+        pygame.draw.rect(surface, p.shadow, (x - 64, edge - 10, 28, 16), 2, border_radius=4)
     elif kind == "booth":
-        booth = pygame.Rect(x - 26, y + ROAD_HALF - 6, 52, 40)
+        booth = pygame.Rect(x + 40, y + ROAD_HALF - 34, 52, 40)
         pygame.draw.rect(surface, p.building, booth, border_radius=6)
         pygame.draw.rect(surface, p.text, booth, 2, border_radius=6)
-    elif kind == "queue":
-        for i in range(3):
-            car = pygame.Rect(x - 250 + i * 80, y - 22, 64, 44)
+    elif kind == "queue" and y != PED_Y:
+        direction = 1 if x < theme.CANVAS[0] // 2 else -1
+        for i in range(2):
+            car = pygame.Rect(0, 0, 64, 44)
+            car.center = (x - direction * (190 + i * 80), y)
             pygame.draw.rect(surface, p.muted, car, border_radius=10)
 
 

@@ -13,12 +13,13 @@ import pygame
 from game.content import Content
 from game.story.prefs import Prefs
 from game.story.run import Run
+from game.story.world import World
 from . import input as I
 from . import theme
 from .display import Display
 from .scene import Context, Stack
 from .scenes import REGISTRY, make_scene
-from .text import Text
+from .text import Text, clear_caches
 
 IDLE_WAIT_MS = 1000
 FPS = 60
@@ -39,6 +40,7 @@ def init_pygame(headless: bool = False) -> None:
 
 
 def shutdown() -> None:
+    clear_caches()
     pygame.quit()
 
 
@@ -51,6 +53,7 @@ class Game:
         self.stack = Stack()
         run = Run(seed=seed, prefs=Prefs(language=lang if lang in content.strings else "en"))
         self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
+        self.ctx.world = World(content, seed)
         self.ctx.services["game"] = self
         self.ctx.apply_prefs()
         self.mapper = I.InputMapper(self.display.to_canvas, self.display.window_size)
@@ -59,6 +62,8 @@ class Game:
         self.animating = False
         self.idle_seconds = 0.0
         self.frames_drawn = 0
+        if REGISTRY[start].overlay:  # a dialog is shown over the screen it belongs to
+            self.stack.push(make_scene("title", self.ctx))
         self.stack.push(make_scene(start, self.ctx, **start_options))
         self.stack.apply()
 

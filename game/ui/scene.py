@@ -29,6 +29,7 @@ class Context:
     text: Text
     palette: theme.Palette
     kiosk: bool = False
+    world: Any = None  # game.story.world.World: the model with this run's seed
     quit_requested: bool = False
     services: dict[str, Any] = field(default_factory=dict)
 
@@ -52,6 +53,7 @@ class Button:
     action: Callable[[], None]
     primary: bool = False
     size: int = theme.SIZE["body"]
+    visible: bool = True  # False: the scene draws it itself (a map marker, a chart)
 
 
 class Scene:

@@ -29,6 +29,12 @@ class Text:
         return self.font(size, weight).get_linesize()
 
 
+def clear_caches() -> None:
+    """Fonts die with pygame.font; forget them when pygame shuts down."""
+    _font.cache_clear()
+    _render.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _font(size: int, weight: str) -> pygame.font.Font:
     return pygame.font.Font(str(FONT_DIR / FONT_FILES[weight]), size)

@@ -91,8 +91,8 @@ def test_same_seed_same_story_and_closing_the_window_quits(content):
     init_pygame(headless=True)
     try:
         traveller = next(iter(content.travellers))
-        a = Game(content, seed=3).ctx.services["crossing"](traveller)
-        b = Game(content, seed=3).ctx.services["crossing"](traveller)
+        a = Game(content, seed=3).ctx.world.crossing(traveller)
+        b = Game(content, seed=3).ctx.world.crossing(traveller)
         assert a == b
         import pygame
         game = Game(content)

@@ -20,7 +20,7 @@ class ChooseScene(Scene):
         travellers = list(ctx.content.travellers.values())
         width = (theme.CANVAS[0] - 2 * MARGIN - CARD_GAP * (COLUMNS - 1)) // COLUMNS
         rows = max(1, (len(travellers) + COLUMNS - 1) // COLUMNS)
-        top = 300
+        top = 250
         height = min(330, (bottom_y(ctx) - 40 - top - CARD_GAP * (rows - 1)) // rows)
         self.buttons = []
         for i, traveller in enumerate(travellers):

@@ -111,3 +111,63 @@ class SettingsScene(Scene):
         page(surface, self.ctx, self.ctx.t("settings.heading"), self.ctx.t("settings.intro"))
         draw.buttons(surface, self)
 
+
+
+class VoicesScene(Dialog):
+    """What people have said about one question, each attributed to them and to the source."""
+
+    name = "voices"
+    width = 1400
+
+    def __init__(self, ctx: Context, question: str | None = None):
+        super().__init__(ctx)
+        self.question = ctx.content.questions[question or next(iter(ctx.content.questions))]
+
+    def layout(self) -> None:
+        rect = self.panel_rect(760)
+        self.buttons = button_row(self.ctx, [("close", self.ctx.t("common.close"), self.back, True)],
+                                  rect.bottom - 130, x=rect.x + 60)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        dim(surface, ctx)
+        rect = self.panel_rect(760)
+        draw.panel(surface, rect, ctx)
+        y = draw.text_block(surface, ctx, ctx.t("board.voices"), (rect.x + 60, rect.y + 40), rect.w - 120,
+                            "heading", weight="bold") + 10
+        for voice in self.question.voices:
+            source = ctx.content.sources[voice.source]
+            y = draw.text_block(surface, ctx, f"“{ctx.t(voice.says)}”", (rect.x + 60, y + 12), rect.w - 120, "body")
+            y = draw.text_block(surface, ctx, f"{ctx.t(voice.who)} · {source.publication}", (rect.x + 60, y + 2),
+                                rect.w - 120, "small", p.muted, "italic")
+        draw.buttons(surface, self)
+
+
+class SourcesListScene(Scene):
+    """Every source the game cites, and where the model is simpler than reality."""
+
+    name = "sources"
+
+    def layout(self) -> None:
+        self.buttons = button_row(self.ctx, [("back", self.ctx.t("common.back"), self.back, True)],
+                                  bottom_y(self.ctx))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        top = page(surface, ctx, ctx.t("sources.heading"))
+        limits = pygame.Rect(MARGIN, top, 560, bottom_y(ctx) - top - 30)
+        y = draw.text_block(surface, ctx, ctx.t("sources.limits"), limits.topleft, limits.w, "body", p.accent,
+                            "semibold")
+        for text_id in ctx.content.model.limits:
+            y = draw.text_block(surface, ctx, "• " + ctx.t(text_id), (limits.x, y + 6), limits.w, "small")
+        sources = list(ctx.content.sources.values())
+        half = (len(sources) + 1) // 2
+        for column, chunk in enumerate((sources[:half], sources[half:])):
+            x = MARGIN + 620 + column * 600
+            y = top
+            for source in chunk:
+                via = ctx.t("source.via", via=source.via) if source.via else ""
+                y = draw.text_block(surface, ctx, source.publication, (x, y), 560, "small", p.text, "semibold")
+                y = draw.text_block(surface, ctx, f"“{source.headline}”, {source.date}{via}", (x, y), 560,
+                                    "small", p.muted) + 10
+        draw.buttons(surface, self)

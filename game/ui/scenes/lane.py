@@ -10,7 +10,7 @@ import pygame
 from game.story.crossing import Beat, Crossing
 
 from .. import draw, input as I, theme
-from ..port import MAP_HEIGHT, PortMap, ease, lane_y
+from ..port import MAP_HEIGHT, TRAVELLER_OFFSET, PortMap, ease, lane_y
 from ..scene import Button, Context, Scene
 from . import registry
 from .common import button_row
@@ -27,7 +27,7 @@ class LaneScene(Scene):
         super().__init__(ctx)
         content = ctx.content
         self.traveller = content.travellers[traveller or ctx.run.traveller or next(iter(content.travellers))]
-        self.crossing: Crossing = ctx.services["crossing"](self.traveller.id)
+        self.crossing: Crossing = ctx.world.crossing(self.traveller.id, ctx.run.policy(ctx.world))
         self.stations = self._stations()
         self.index = 0
         self.walk_from = self.index
@@ -57,8 +57,8 @@ class LaneScene(Scene):
         # station markers are tappable too, but reached by keys through left and right
         for i, station in enumerate(self.stations):
             x, y = station.position
-            self.buttons.append(Button(f"station:{i}", pygame.Rect(x - 40, y - 140, 80, 80), ctx.t(station.title),
-                                       self._goto(i)))
+            self.buttons.append(Button(f"station:{i}", pygame.Rect(x - 60, y - 60, 120, 150), ctx.t(station.title),
+                                       self._goto(i), visible=False))
         self.focus = 0
 
     def _goto(self, i: int):
@@ -104,11 +104,12 @@ class LaneScene(Scene):
         return False
 
     def traveller_pos(self) -> tuple[float, float]:
-        a = self.stations[self.walk_from].position
-        b = self.stations[self.index].position
-        t = ease(self.walk_t)
-        y = lane_y(self.traveller.lane)
-        return (a[0] + (b[0] - a[0]) * t, y)
+        a = self.stations[self.walk_from].position[0]
+        b = self.stations[self.index].position[0]
+        first, last = self.stations[0].position[0], self.stations[-1].position[0]
+        direction = 1 if last >= first else -1  # outbound traffic drives right to left
+        x = a + (b - a) * ease(self.walk_t) - direction * TRAVELLER_OFFSET
+        return (x, lane_y(self.traveller.lane))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette

@@ -13,6 +13,7 @@ from .common import MARGIN, bottom_y, button_row
 from .record import draw_record, draw_shots, draw_status, duration
 
 LATER_HOURS = (24, 24 * 365, 24 * 365 * 10, 24 * 365 * 75)
+LATER_X, LATER_Y, LATER_W = 1190, 640, 332
 
 
 class OutcomeScene(Scene):
@@ -22,23 +23,22 @@ class OutcomeScene(Scene):
         super().__init__(ctx)
         content = ctx.content
         self.traveller = content.travellers[traveller or ctx.run.traveller or next(iter(content.travellers))]
-        self.crossing = ctx.services["crossing"](self.traveller.id)
+        self.crossing = ctx.world.crossing(self.traveller.id, ctx.run.policy(ctx.world))
         self.later: int | None = None
 
     def layout(self) -> None:
         ctx = self.ctx
-        specs = [("next", ctx.t("outcome.another"), self.another, True),
+        specs = [("board", ctx.t("outcome.board"), self.to_board, True),
+                 ("next", ctx.t("outcome.another"), self.another, False),
                  ("info", ctx.t("common.how_do_we_know"), self.show_sources, False),
                  ("title", ctx.t("common.to_title"), self.to_title, False)]
         self.buttons = button_row(ctx, specs, bottom_y(ctx))
-        y = 560
-        x = 1190 + 24
         for i, hours in enumerate(LATER_HOURS):
             label = ctx.t("outcome.after", duration=duration(ctx, hours))
-            w = draw.fit_button_width(ctx, label, 150, "small")
-            self.buttons.append(Button(f"later:{i}", pygame.Rect(x, y, w, theme.MIN_TARGET), label,
-                                       self._later(i), primary=i == self.later, size=theme.SIZE["small"]))
-            x += w + 16
+            rect = pygame.Rect(LATER_X + (i % 2) * (LATER_W + 16), LATER_Y + (i // 2) * (theme.MIN_TARGET - 8),
+                               LATER_W, theme.MIN_TARGET - 16)
+            self.buttons.append(Button(f"later:{i}", rect, label, self._later(i), primary=i == self.later,
+                                       size=theme.SIZE["small"]))
 
     def _later(self, i: int):
         def show() -> None:
@@ -50,6 +50,10 @@ class OutcomeScene(Scene):
 
     def another(self) -> None:
         self.ctx.stack.replace(registry.make_scene("choose", self.ctx))
+
+    def to_board(self) -> None:
+        first = next(iter(self.ctx.content.questions.values()))
+        self.ctx.stack.push(registry.make_scene("lab" if first.kind == "threshold_lab" else "board", self.ctx))
 
     def to_title(self) -> None:
         self.ctx.stack.reset(registry.make_scene("title", self.ctx))
@@ -80,9 +84,8 @@ class OutcomeScene(Scene):
         if self.later is not None:
             hours = LATER_HOURS[self.later]
             records = tuple(r for r in records if r.retention_hours is None or r.retention_hours > hours)
-        right = pygame.Rect(1190, y + 20, theme.CANVAS[0] - 1190 - 50, 560 - y - 40)
+        right = pygame.Rect(LATER_X, y + 20, theme.CANVAS[0] - LATER_X - 50, LATER_Y - y - 70)
         draw_record(surface, ctx, records, right)
         hint = "outcome.later_hint" if self.later is None else "outcome.later_showing"
-        draw.text_block(surface, ctx, ctx.t(hint), (1190 + 24, 560 + theme.MIN_TARGET + 14), right.w - 48,
-                        "small", p.muted)
+        draw.text_block(surface, ctx, ctx.t(hint), (LATER_X, LATER_Y - 42), right.w, "small", p.muted)
         draw.buttons(surface, self)

@@ -4,19 +4,22 @@ from __future__ import annotations
 import pygame
 
 from game.story.crossing import RecordLine, Shot
+from game.story.labels import retention_values
 
 from .. import draw, theme
 from ..scene import Context
+from .numbers import count, filled
 
 HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_YEAR = 24, 24 * 7, 24 * 365
 
 
 def duration(ctx: Context, hours: float) -> str:
-    """A retention period in words: hours, days, weeks or years, as the size suits."""
-    for unit, size in (("years", HOURS_PER_YEAR), ("weeks", HOURS_PER_WEEK), ("days", HOURS_PER_DAY)):
-        if hours >= size and (hours / size) == round(hours / size):
-            return ctx.t(f"record.{unit}", n=round(hours / size))
-    return ctx.t("record.hours", n=f"{hours:g}")
+    """A length of time in words: hours, days, weeks or years, as the size suits, singular for one."""
+    for unit, size in (("years", HOURS_PER_YEAR), ("weeks", HOURS_PER_WEEK), ("days", HOURS_PER_DAY), ("hours", 1)):
+        n = hours / size
+        if hours >= size and n == round(n):
+            return ctx.t(f"record.{unit}{'_one' if n == 1 else ''}", n=count(ctx, n))
+    return ctx.t("record.hours", n=count(ctx, hours))
 
 
 def draw_status(surface: pygame.Surface, ctx: Context, status: str, label: str, top_right: tuple[int, int]) -> None:
@@ -88,8 +91,7 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
         y = draw.text_block(surface, ctx, ctx.t(line.system), (rect.x + 24, y + 6), rect.w - 48, "body", p.accent,
                             "semibold")
         y = draw.text_block(surface, ctx, ctx.t(line.what), (rect.x + 24, y), rect.w - 48, "small")
-        kept = (ctx.t("record.no_end") if line.retention_hours is None
-                else ctx.t("record.kept", duration=duration(ctx, line.retention_hours)))
+        kept = filled(ctx, line.retention, retention_values(line.retention_hours))
         readers = ctx.t("record.readers", readers=", ".join(ctx.t(r) for r in line.readers))
         y = draw.text_block(surface, ctx, f"{kept} · {readers}", (rect.x + 24, y), rect.w - 48, "small", p.muted)
     surface.set_clip(clip)

@@ -1,0 +1,199 @@
+"""The oversight board: one question at a time, with voices on more than one side, and the
+consequences of the current answer shown at once, for the port's year and for the travellers met.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.sim.port import HORIZONS
+from game.story.board import FIGURE_HORIZON, figures
+from game.story.labels import choice_values
+
+from .. import draw, theme
+from ..scene import Button, Context, Scene
+from . import registry
+from .common import MARGIN, bottom_y, button_row
+from .numbers import count, filled
+from .record import duration
+
+LEFT_W = 560                      # column A: the options
+VOICES_X, VOICES_W = MARGIN + LEFT_W + 30, 540   # column B: the voices
+RIGHT_X = VOICES_X + VOICES_W + 30              # column C: the consequences
+PAGE_W = 1720
+
+
+class BoardScene(Scene):
+    """Question `index` of the board. Choosing an option re-runs the model at once."""
+
+    name = "board"
+
+    def __init__(self, ctx: Context, index: int | None = None, standalone: bool = False):
+        super().__init__(ctx)
+        questions = ctx.content.questions
+        self.index = index if index is not None else next(
+            (i for i, q in enumerate(questions.values()) if q.kind == "choice"), 0)
+        self.standalone = standalone  # opened from the sandbox: one question, then back
+        self.question_ids = list(ctx.content.questions)
+        self.world = ctx.world
+        self.board = ctx.run.board_state(self.world)
+
+    @property
+    def question(self):
+        return self.ctx.content.questions[self.question_ids[self.index]]
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        q = self.question
+        self.buttons = []
+        y = self.options_top()
+        chosen = self.board.decisions[q.id]
+        for i, option in enumerate(q.options):
+            label = filled(ctx, option.label, choice_values(self.world.model, option.set))
+            height = max(theme.MIN_TARGET, ctx.text.render(label, theme.SIZE["body"], (0, 0, 0), "semibold",
+                                                           LEFT_W - 40).get_height() + 28)
+            self.buttons.append(Button(f"option:{i}", pygame.Rect(MARGIN, y, LEFT_W, height), label,
+                                       self._chooser(i), primary=i == chosen))
+            y += height + 16
+        last = self.index == len(self.question_ids) - 1
+        if self.standalone:
+            specs = [("done", ctx.t("sandbox.done"), self.ctx.stack.pop, True)]
+        else:
+            specs = [("next", ctx.t("board.to_record" if last else "board.next"), self.next, True),
+                     ("previous", ctx.t("board.previous"), self.previous, False)]
+        specs.append(("info", ctx.t("common.how_do_we_know"), self.show_sources, False))
+        if self.question.kind == "threshold_lab":
+            specs.append(("voices", ctx.t("board.voices"), self.show_voices, False))
+        self.buttons += button_row(ctx, specs, bottom_y(ctx))
+        self.focus = chosen
+
+    def options_top(self) -> int:
+        ctx = self.ctx
+        title = ctx.text.render(ctx.t(self.question.title), theme.SIZE["heading"], (0, 0, 0), "bold", PAGE_W)
+        prompt = ctx.text.render(ctx.t(self.question.prompt), theme.SIZE["body"], (0, 0, 0), "regular", PAGE_W)
+        return 70 + title.get_height() + 12 + prompt.get_height() + 28
+
+    def _chooser(self, i: int):
+        def choose() -> None:
+            self.board.decisions[self.question.id] = i
+            self.layout()
+            self.focus = i
+        return choose
+
+    def next(self) -> None:
+        if self.index == len(self.question_ids) - 1:
+            self.ctx.stack.replace(registry.make_scene("record", self.ctx))
+        else:
+            self.ctx.stack.replace(registry.make_scene(self._scene_for(self.index + 1), self.ctx, index=self.index + 1))
+
+    def previous(self) -> None:
+        if self.index == 0:
+            self.ctx.stack.pop()
+        else:
+            self.ctx.stack.replace(registry.make_scene(self._scene_for(self.index - 1), self.ctx, index=self.index - 1))
+
+    def back(self) -> None:
+        if self.standalone:
+            self.ctx.stack.pop()
+        else:
+            self.previous()
+
+    def show_voices(self) -> None:
+        self.ctx.stack.push(registry.make_scene("voices", self.ctx, question=self.question.id))
+
+    def _scene_for(self, index: int) -> str:
+        kind = self.ctx.content.questions[self.question_ids[index]].kind
+        return "lab" if kind == "threshold_lab" else "board"
+
+    def show_sources(self) -> None:
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=list(self.question.facts)))
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        surface.fill(p.background)
+        step = ctx.t("board.step", n=self.index + 1, total=len(self.question_ids))
+        draw.text_block(surface, ctx, step, (MARGIN, 40), 800, "small", p.accent, "semibold")
+        y = draw.text_block(surface, ctx, ctx.t(self.question.title), (MARGIN, 70), PAGE_W, "heading", weight="bold")
+        draw.text_block(surface, ctx, ctx.t(self.question.prompt), (MARGIN, y + 12), PAGE_W, "body", p.muted)
+        top = self.options_top()
+        self.draw_left(surface, top)
+        self.draw_consequences(surface, pygame.Rect(RIGHT_X, top, theme.CANVAS[0] - RIGHT_X - 40,
+                                                    bottom_y(ctx) - top - 24))
+        draw.buttons(surface, self)
+
+    def draw_left(self, surface: pygame.Surface, top: int) -> None:
+        """Column B: the voices (the options in column A are buttons)."""
+        self.draw_voices(surface, pygame.Rect(VOICES_X, top, VOICES_W, bottom_y(self.ctx) - top - 24))
+
+    def draw_voices(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        clip = surface.get_clip()
+        surface.set_clip(rect)
+        y = draw.text_block(surface, ctx, ctx.t("board.voices"), rect.topleft, rect.w, "body", p.accent, "semibold")
+        for voice in self.question.voices:
+            source = ctx.content.sources[voice.source]
+            pygame.draw.rect(surface, p.panel_edge, (rect.x, y + 10, 6, 56))
+            y = draw.text_block(surface, ctx, f"“{ctx.t(voice.says)}”", (rect.x + 22, y + 8), rect.w - 22, "small")
+            y = draw.text_block(surface, ctx, f"{ctx.t(voice.who)} · {source.publication}", (rect.x + 22, y + 2),
+                                rect.w - 22, "small", p.muted, "italic")
+        surface.set_clip(clip)
+
+    def draw_consequences(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        mine = self.board.policy(self.world.model, self.ctx.content.questions)
+        draw_consequences(surface, self.ctx, mine, rect, tuple(self.question.figures))
+
+
+def figure_label(ctx: Context, fid: str) -> str:
+    if fid in FIGURE_HORIZON:
+        return ctx.t("figure.photos_after", duration=duration(ctx, HORIZONS[FIGURE_HORIZON[fid]]))
+    return ctx.t(f"figure.{fid}")
+
+
+def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.Rect,
+                      figure_ids: tuple[str, ...], travellers: bool = True) -> None:
+    """Today's policy beside the player's: the year at the port, then the travellers met."""
+    p, world = ctx.palette, ctx.world
+    draw.panel(surface, rect, ctx)
+    clip = surface.get_clip()
+    surface.set_clip(rect.inflate(-6, -6))
+    today = world.default_policy
+    before, after = figures(world.year(today)), figures(world.year(mine))
+    x = rect.x + 24
+    y = draw.text_block(surface, ctx, ctx.t("board.year_heading"), (x, rect.y + 16), rect.w - 48, "large",
+                        weight="bold")
+    col_w = 130
+    col_today, col_mine = rect.right - 24 - 2 * col_w, rect.right - 24 - col_w
+    for label, cx in ((ctx.t("board.today"), col_today), (ctx.t("board.yours"), col_mine)):
+        image = ctx.text.render(label, theme.SIZE["small"], p.muted, "semibold", col_w, "right")
+        surface.blit(image, (cx + col_w - image.get_width(), y + 4))
+    y += 40
+    for fid in figure_ids:
+        changed = count(ctx, before[fid]) != count(ctx, after[fid])
+        label = ctx.text.render(figure_label(ctx, fid), theme.SIZE["small"], p.text, "regular", col_today - x - 10)
+        row_h = max(label.get_height(), 30) + 6
+        if changed:
+            pygame.draw.rect(surface, p.background, (rect.x + 8, y - 2, rect.w - 16, row_h), border_radius=8)
+        surface.blit(label, (x, y))
+        for value, cx, weight in ((before[fid], col_today, "regular"), (after[fid], col_mine, "bold")):
+            image = ctx.text.render(count(ctx, value), theme.SIZE["small"], p.accent if changed and weight == "bold"
+                                    else p.text, weight)
+            surface.blit(image, (cx + col_w - image.get_width(), y))
+        if changed:  # an arrow says which way it moved, so the change does not rest on colour
+            ax, ay, up = col_mine + 4, y + 15, after[fid] > before[fid]
+            tip, base = (ay - 9, ay + 7) if up else (ay + 9, ay - 7)
+            pygame.draw.polygon(surface, p.accent, [(ax, tip), (ax - 8, base), (ax + 8, base)])
+        y += row_h
+    if not travellers:
+        surface.set_clip(clip)
+        return
+    y = draw.text_block(surface, ctx, ctx.t("board.travellers_heading"), (x, y + 14), rect.w - 48, "body",
+                        p.accent, "semibold") + 6
+    for traveller_id in ctx.run.met or list(ctx.content.travellers)[:1]:
+        then = world.crossing(traveller_id, today)
+        now = world.crossing(traveller_id, mine)
+        same = then.summary == now.summary
+        line = ctx.t("board.traveller_line", name=ctx.t(ctx.content.travellers[traveller_id].name),
+                     before=ctx.t(then.summary), after=ctx.t(now.summary))
+        y = draw.text_block(surface, ctx, line, (x, y + 4), rect.w - 48, "small", p.text if same else p.accent,
+                            "regular" if same else "semibold")
+    surface.set_clip(clip)

@@ -1,0 +1,178 @@
+"""The record (what the player's choices did, a decision code, prompts to discuss) and the sandbox."""
+from __future__ import annotations
+
+import pygame
+
+from game.story.board import group_figures
+from game.story.code import encode
+
+from .. import draw, theme
+from ..scene import Button, Context, Scene
+from . import registry
+from .board import draw_consequences
+from .common import MARGIN, bottom_y, button_row
+from .numbers import count
+
+RECORD_FIGURES = ("held_in_secondary", "false_non_matches", "delay_hours", "impostors_caught", "impostors_missed",
+                  "photos_year_1", "photos_years_10", "records_ice_standing", "street_false_candidates",
+                  "search_false_leads")
+COLUMN_W = 560
+
+
+class RecordScene(Scene):
+    """The end screen: the player's policy, its consequences, prompts, the code, the sources."""
+
+    name = "record"
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.world = ctx.world
+        self.board = ctx.run.board_state(self.world)
+
+    def code(self) -> str:
+        return encode(self.ctx.content.questions, self.board.decisions, self.board.threshold_score)
+
+    def policy(self):
+        return self.board.policy(self.world.model, self.ctx.content.questions)
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        specs = [("sandbox", ctx.t("record.sandbox"), self.sandbox, True),
+                 ("sources", ctx.t("record.sources"), self.sources, False),
+                 ("title", ctx.t("common.to_title"), self.to_title, False)]
+        self.buttons = button_row(ctx, specs, bottom_y(ctx))
+
+    def sandbox(self) -> None:
+        self.ctx.stack.push(registry.make_scene("sandbox", self.ctx))
+
+    def sources(self) -> None:
+        self.ctx.stack.push(registry.make_scene("sources", self.ctx))
+
+    def to_title(self) -> None:
+        game = self.ctx.services.get("game")
+        if game is not None:
+            game.reset()
+        else:
+            self.ctx.stack.reset(registry.make_scene("title", self.ctx))
+
+    def back(self) -> None:
+        self.sandbox()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        surface.fill(p.background)
+        y = draw.text_block(surface, ctx, ctx.t("record.title"), (MARGIN, 40), 1100, "heading", weight="bold")
+        self._draw_code(surface, pygame.Rect(theme.CANVAS[0] - MARGIN - 520, 30, 520, 150))
+        top = max(y, 190) + 10
+        column = pygame.Rect(MARGIN - 40, top, COLUMN_W, bottom_y(ctx) - top - 30)
+        self._draw_policy(surface, column)
+        middle = pygame.Rect(column.right + 30, top, 760, column.h)
+        draw_consequences(surface, ctx, self.policy(), middle, RECORD_FIGURES)
+        right = pygame.Rect(middle.right + 30, top, theme.CANVAS[0] - middle.right - 30 - 50, column.h)
+        self._draw_groups_and_prompts(surface, right)
+        draw.buttons(surface, self)
+
+    def _draw_code(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        draw.panel(surface, rect, ctx)
+        label = ctx.text.render(ctx.t("record.code_label"), theme.SIZE["small"], p.muted, "semibold")
+        surface.blit(label, (rect.x + 24, rect.y + 12))
+        code = self.code()
+        spaced = f"{code[:4]} {code[4:]}"
+        image = ctx.text.render(spaced, theme.SIZE["heading"], p.accent, "bold")
+        surface.blit(image, (rect.x + 24, rect.y + 40))
+        hint = ctx.text.render(ctx.t("record.code_hint"), theme.SIZE["small"] - 4, p.muted, "regular", rect.w - 48)
+        surface.blit(hint, (rect.x + 24, rect.y + 44 + image.get_height()))
+
+    def _draw_policy(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        draw.panel(surface, rect, ctx)
+        clip = surface.get_clip()
+        surface.set_clip(rect.inflate(-6, -6))
+        y = draw.text_block(surface, ctx, ctx.t("record.your_policy"), (rect.x + 24, rect.y + 16), rect.w - 48,
+                            "large", weight="bold") + 4
+        for qid, question in ctx.content.questions.items():
+            option = question.options[self.board.decisions[qid]]
+            y = draw.text_block(surface, ctx, ctx.t(question.title), (rect.x + 24, y + 8), rect.w - 48, "small",
+                                p.muted)
+            chosen = ctx.t(option.label)
+            if question.kind == "threshold_lab" and self.board.threshold_score is not None:
+                chosen = ctx.t("record.dragged", score=f"{self.board.threshold_score:.2f}")
+            y = draw.text_block(surface, ctx, chosen, (rect.x + 24, y), rect.w - 48, "small", p.text, "semibold")
+        surface.set_clip(clip)
+
+    def _draw_groups_and_prompts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        draw.panel(surface, rect, ctx)
+        clip = surface.get_clip()
+        surface.set_clip(rect.inflate(-6, -6))
+        x, width = rect.x + 24, rect.w - 48
+        y = draw.text_block(surface, ctx, ctx.t("record.by_group", per=count(ctx, 1e5)), (x, rect.y + 16), width,
+                            "body", weight="bold") + 6
+        today = group_figures(self.world.year(self.world.default_policy))
+        mine = group_figures(self.world.year(self.policy()))
+        for group in self.world.model.groups:
+            line = ctx.t("record.group_line", group=ctx.t(self.world.model_group_label(group)),
+                         before=count(ctx, today[group]["secondary_per_100k"]),
+                         after=count(ctx, mine[group]["secondary_per_100k"]))
+            y = draw.text_block(surface, ctx, line, (x, y + 4), width, "small")
+        y = draw.text_block(surface, ctx, ctx.t("record.discuss_heading"), (x, y + 24), width, "body",
+                            p.accent, "semibold")
+        for prompt in ctx.content.files["questions.yaml"].discussion:
+            y = draw.text_block(surface, ctx, "• " + ctx.t(prompt), (x, y + 8), width, "small")
+        surface.set_clip(clip)
+
+
+class SandboxScene(Scene):
+    """Every decision on one screen: each button cycles its options; the consequences follow at once."""
+
+    name = "sandbox"
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.world = ctx.world
+        self.board = ctx.run.board_state(self.world)
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        focus = self.focus
+        self.buttons = []
+        y = 200
+        for qid, question in ctx.content.questions.items():
+            option = question.options[self.board.decisions[qid]]
+            label = ctx.t(option.label)
+            if question.kind == "threshold_lab" and self.board.threshold_score is not None:
+                label = ctx.t("record.dragged", score=f"{self.board.threshold_score:.2f}")
+            self.buttons.append(Button(qid, pygame.Rect(MARGIN + 420, y, 520, 68), label, self._cycler(qid),
+                                       size=theme.SIZE["small"]))
+            y += 80
+        specs = [("record", ctx.t("sandbox.done"), self.back, True),
+                 ("lab", ctx.t("sandbox.lab"), self.lab, False)]
+        self.buttons += button_row(ctx, specs, bottom_y(ctx))
+        self.focus = min(focus, len(self.buttons) - 1)
+
+    def _cycler(self, qid: str):
+        def cycle() -> None:
+            question = self.ctx.content.questions[qid]
+            self.board.decisions[qid] = (self.board.decisions[qid] + 1) % len(question.options)
+            if question.kind == "threshold_lab":
+                self.board.threshold_score = None
+            self.layout()
+        return cycle
+
+    def lab(self) -> None:
+        self.ctx.stack.push(registry.make_scene("lab", self.ctx, standalone=True))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        surface.fill(p.background)
+        y = draw.text_block(surface, ctx, ctx.t("sandbox.title"), (MARGIN, 40), 1700, "heading", weight="bold")
+        draw.text_block(surface, ctx, ctx.t("sandbox.intro"), (MARGIN, y + 4), 940, "small", p.muted)
+        for qid, question in ctx.content.questions.items():
+            button = next(b for b in self.buttons if b.key == qid)
+            draw.text_block(surface, ctx, ctx.t(question.title), (MARGIN, button.rect.y + 2), 400, "small",
+                            p.text)
+        policy = self.board.policy(self.world.model, ctx.content.questions)
+        draw_consequences(surface, ctx, policy, pygame.Rect(MARGIN + 980, 180, theme.CANVAS[0] - MARGIN - 980 - 50,
+                                                            bottom_y(ctx) - 210), RECORD_FIGURES)
+        draw.buttons(surface, self)

@@ -1,0 +1,41 @@
+"""Numbers as players read them: rounded, grouped by thousands, in the run's language."""
+from __future__ import annotations
+
+from ..scene import Context
+
+
+def count(ctx: Context, value: float) -> str:
+    """A count: whole numbers when large, one decimal when small and not whole, thousands grouped."""
+    if abs(value) >= 100 or value == round(value):
+        text = f"{round(value):,}"
+    elif abs(value) >= 0.1:
+        text = f"{value:,.1f}"
+    elif value == 0:
+        text = "0"
+    else:
+        text = f"{value:.2g}"
+    return _localise(ctx, text)
+
+
+def one_in(ctx: Context, rate: float) -> str:
+    """A small probability as 'one in N', N rounded to two significant figures."""
+    if rate <= 0:
+        return ctx.t("numbers.never")
+    n = 1 / rate
+    digits = len(str(int(n))) - 2
+    rounded = round(n, -digits) if digits > 0 else round(n)
+    return ctx.t("numbers.one_in", n=_localise(ctx, f"{int(rounded):,}"))
+
+
+def percent(ctx: Context, share: float) -> str:
+    return _localise(ctx, f"{share * 100:.1f}") + "%"
+
+
+def _localise(ctx: Context, text: str) -> str:
+    thousands, decimal = ctx.t("numbers.thousands"), ctx.t("numbers.decimal")
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def filled(ctx: Context, text_id: str, values: dict[str, float]) -> str:
+    """A label with its placeholders filled by model numbers, formatted for reading."""
+    return ctx.t(text_id, **{key: count(ctx, value) for key, value in values.items()})
