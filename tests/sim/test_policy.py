@@ -138,3 +138,12 @@ def test_year_scales_with_days(model, today):
     a, b = port_year(model, today, 1), port_year(model, today, 365)
     assert b.false_non_matches == pytest.approx(365 * a.false_non_matches)
     assert b.people_in_secondary == pytest.approx(365 * a.people_in_secondary)
+
+
+def test_group_figures_add_up(model, today):
+    year = port_year(model, today.replace(outbound_capture=True))
+    assert sum(g.people for g in year.by_group.values()) == pytest.approx(year.people)
+    assert sum(g.false_non_matches for g in year.by_group.values()) == pytest.approx(year.false_non_matches)
+    assert sum(g.records_readable["cbp"] for g in year.by_group.values()) == pytest.approx(year.records_readable["cbp"])
+    assert year.impostors_caught + year.impostors_missed == pytest.approx(year.impostors)
+    assert year.people_in_secondary >= year.vehicles_to_secondary

@@ -86,3 +86,13 @@ def test_outbound_without_cameras_makes_no_record(model, today):
     assert story.records == [] and story.reason == "model.reason.outbound-no-camera"
     on = sample_crossing(model, today.replace(outbound_capture=True), t, 1)
     assert on.records
+
+
+def test_stories_ignore_the_global_generator(model, today):
+    import random
+    t = _traveller(conditions="night", behaviour=["hat"])
+    random.seed(1)
+    a = sample_crossing(model, today, t, 9)
+    random.seed(2)
+    random.random()
+    assert sample_crossing(model, today, t, 9) == a
