@@ -19,6 +19,7 @@ IDLE_SECONDS = 5.0
 
 def _child_env() -> dict[str, str]:
     env = dict(os.environ, PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # start as an installed game does, with cached bytecode
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("SDL_VIDEODRIVER", "dummy")
     env.setdefault("SDL_AUDIODRIVER", "dummy")

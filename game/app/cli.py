@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from game.content import ContentErrors, load_content
+from game.content.cache import load_cached
 
 CONTENT_ERROR_EXIT = 2
 
@@ -59,10 +60,10 @@ def add_play_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=argparse.SUPPRESS, help="content folder to load")
 
 
-def load_or_report(root: Path | None):
+def load_or_report(root: Path | None, cached: bool = False):
     """The content, or None after printing every error (the caller exits with status 2)."""
     try:
-        return load_content(root)
+        return load_cached(root) if cached else load_content(root)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return None
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "bench":
         from . import bench
         return bench.run(args)
-    content = load_or_report(getattr(args, "content", None))
+    content = load_or_report(getattr(args, "content", None), cached=True)
     if content is None:
         return CONTENT_ERROR_EXIT
     if command == "screenshot":

@@ -1,5 +1,12 @@
 """Content: the only package that reads YAML. Load with `load_content()`; errors are `ContentErrors`."""
+from .content import BASE_LANGUAGE, DEFAULT_ROOT, FILES, Content
 from .errors import ContentError, ContentErrors
-from .loader import BASE_LANGUAGE, DEFAULT_ROOT, FILES, Content, load_content
+
+
+def load_content(root=None) -> Content:
+    """Read and check every content file (see loader.load_content)."""
+    from .loader import load_content as load
+    return load(root)
+
 
 __all__ = ["BASE_LANGUAGE", "DEFAULT_ROOT", "FILES", "Content", "ContentError", "ContentErrors", "load_content"]

@@ -6,6 +6,7 @@ keeps its line number: an error can then name the file, the line and the key pat
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -18,20 +19,9 @@ from .errors import ContentError, one_of
 
 MISSING = object()
 _SCALARS = yaml.SafeLoader("")  # only its scalar constructors are used
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
 
 TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
-
-
-def ref(kind: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
-    """A field whose value (or each value of a list) must be a known id of `kind`."""
-    if default is not dataclasses.MISSING:
-        kw["default"] = default
-    return dataclasses.field(metadata={"ref": kind}, **kw)
-
-
-def key_id() -> Any:
-    """A field filled from the mapping key the object sits under (its id)."""
-    return dataclasses.field(default="", metadata={"key_id": True})
 
 
 @dataclass(frozen=True)
@@ -64,7 +54,7 @@ class Reader:
             self.fail(None, "", f"cannot be read as UTF-8 text ({exc.__class__.__name__})")
             return None
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            node = yaml.compose(text, Loader=FAST_LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -175,8 +165,7 @@ class Reader:
         if not isinstance(node, yaml.MappingNode):
             self.fail_at(node, path, f"expected a mapping with keys {', '.join(_field_names(cls))}; got {_shape(node)}")
             return MISSING
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("key_id")}
+        hints, fields = _shape_of(cls)
         given: dict[str, yaml.Node] = {}
         values: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -267,6 +256,14 @@ def _shape(node: yaml.Node) -> str:
     return repr(node.value) if node.value != "" else "nothing"
 
 
+@functools.cache
+def _shape_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A dataclass's resolved type hints and its fields read from YAML (computed once per class)."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("key_id")}
+    return typing.get_type_hints(cls), fields
+
+
+@functools.cache
 def _has_key_id(cls: type) -> bool:
     return any(f.metadata.get("key_id") for f in dataclasses.fields(cls))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .reader import key_id, ref
+from .fields import key_id, ref
 
 # --- shared vocabularies -----------------------------------------------------
 Seat = Literal["driver", "front", "rear-left", "rear-middle", "rear-right"]

@@ -11,7 +11,7 @@ from game.sim.policy import Policy
 
 # figure id -> how to read it off a PortYear. Labels are text ids `figure.<id>`.
 FIGURES: dict[str, Callable[[Any], float]] = {
-    "held_in_secondary": lambda y: max(0.0, y.people_in_secondary - y.impostors_caught),
+    "held_in_secondary": lambda y: y.people_in_secondary,  # genuine travellers and their companions
     "false_non_matches": lambda y: y.false_non_matches,
     "capture_failures": lambda y: y.capture_failures,
     "delay_hours": lambda y: y.delay_hours,

@@ -39,7 +39,8 @@ class RecordLine:
     system: str               # text id
     what: str                 # text id
     retention_hours: float
-    retention: str            # text id of the retention rule, filled with retention_values()
+    retention: str            # retention id (records.yaml); its label is filled by sim.retention_values
+    retention_label: str      # text id
     readers: tuple[str, ...]  # text ids
     who: str = "traveller"    # whose record: the traveller or a companion
 
@@ -140,7 +141,7 @@ def _record_line(model: Any, traveller: Any, who: str, entry: Any) -> RecordLine
     system = model.records.systems[entry.system].label
     readers = tuple(model.records.readers[r].label for r in entry.readers)
     label = model.records.retentions[entry.retention].label
-    return RecordLine(system, entry.what, entry.retention_hours, label, readers, who)
+    return RecordLine(system, entry.what, entry.retention_hours, entry.retention, label, readers, who)
 
 
 def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot, ...],

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .board import BoardState, default_index
 from .prefs import Prefs
+
+if TYPE_CHECKING:
+    from .board import BoardState
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Run:
     def board_state(self, world: Any) -> BoardState:
         """The board's decisions, starting from today's policy the first time the board opens."""
         if self.board is None:
+            from .board import BoardState, default_index  # the model loads when the board first opens
             questions = world.content.questions
             self.board = BoardState({qid: default_index(world.model, q) for qid, q in questions.items()})
         return self.board

@@ -5,7 +5,6 @@ processes from the outside and prints the figures; nothing here asserts a target
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 
@@ -27,20 +26,20 @@ print(time.time(), flush=True)
 
 def first_frame() -> None:
     """Start the real game as `face-value` does, draw one frame, print the wall-clock time."""
-    from game.content import load_content
+    from game.content.cache import load_cached
     from .runtime import Game, init_pygame
     init_pygame()
-    game = Game(load_content())
+    game = Game(load_cached())
     game.draw()
     print(time.time(), flush=True)
 
 
 def idle_cpu(seconds: float) -> None:
     """Run the real loop on the still title screen and print CPU seconds used per wall second."""
-    from game.content import load_content
+    from game.content.cache import load_cached
     from .runtime import Game, init_pygame
     init_pygame()
-    game = Game(load_content())
+    game = Game(load_cached())
     game.draw()
     pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
     cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -51,6 +50,7 @@ def idle_cpu(seconds: float) -> None:
 
 def frame_times(content, scenes: list[str], frames: int) -> dict[str, dict[str, float]]:
     """p50 and p99 of update + full redraw + present, per scene, at 1920x1080 (every frame redrawn)."""
+    import statistics
     from .runtime import Game
     figures = {}
     for name in scenes:

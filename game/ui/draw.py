@@ -93,9 +93,24 @@ def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, score: f
         pygame.draw.polygon(surface, p.shadow, pts, 3)
 
 
-def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), palette: theme.Palette | None = None,
-         blur: bool = False) -> None:
-    """A stylised synthetic face drawn from shapes: never a photo of anyone."""
+def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: bool = False) -> None:
+    """A stylised synthetic face drawn from shapes (never a photo of anyone), drawn once and reused."""
+    key = (spec.skin, spec.hair, spec.hair_colour, spec.age, spec.shirt, tuple(behaviour), rect.w, rect.h, blur)
+    image = _FACES.get(key)
+    if image is None:
+        image = pygame.Surface(rect.size, pygame.SRCALPHA)
+        _draw_face(image, image.get_rect(), spec, behaviour)
+        if blur:
+            small = pygame.transform.smoothscale(image, (max(1, rect.w // 10), max(1, rect.h // 10)))
+            image = pygame.transform.smoothscale(small, rect.size)
+        _FACES[key] = image
+    surface.blit(image, rect)
+
+
+_FACES: dict[tuple, pygame.Surface] = {}
+
+
+def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour) -> None:
     cx, cy = rect.centerx, rect.centery
     r = min(rect.w, rect.h) // 2
     skin = SKIN[spec.skin]
@@ -152,6 +167,3 @@ def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), palette
         pygame.draw.ellipse(surface, (120, 86, 52), (head.left - hr // 2, brim_y - 10, head.w + hr, 26))
         pygame.draw.rect(surface, (140, 100, 60), (head.left + 6, head.top - hr // 3, head.w - 12, brim_y - head.top + hr // 3),
                          border_radius=12)
-    if blur:
-        small = pygame.transform.smoothscale(surface.subsurface(rect), (max(1, rect.w // 10), max(1, rect.h // 10)))
-        surface.blit(pygame.transform.smoothscale(small, rect.size), rect)

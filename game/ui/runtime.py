@@ -1,6 +1,7 @@
 """The running game and its main loop: events in, intents to the top scene, draw only when needed.
 
-When nothing moves the loop sleeps in `pygame.event.wait`, so an idle kiosk costs almost no CPU.
+When nothing moves the loop sleeps between short polls (SDL's own wait spins on some video
+drivers), so an idle kiosk costs almost no CPU and input still answers within a frame or two.
 Tests and the screenshot and bench commands drive the same object, frame by frame.
 """
 from __future__ import annotations
@@ -13,15 +14,14 @@ import pygame
 from game.content import Content
 from game.story.prefs import Prefs
 from game.story.run import Run
-from game.story.world import World
 from . import input as I
 from . import theme
 from .display import Display
 from .scene import Context, Stack
-from .scenes import REGISTRY, make_scene
+from .scenes import REGISTRY, make_scene, scene_class
 from .text import Text, clear_caches
 
-IDLE_WAIT_MS = 1000
+IDLE_SLEEP_S = 1 / 30
 FPS = 60
 
 
@@ -39,6 +39,11 @@ def init_pygame(headless: bool = False) -> None:
         pass
 
 
+def _world(content: Content, seed: int):
+    from game.story.world import World
+    return World(content, seed)
+
+
 def shutdown() -> None:
     clear_caches()
     pygame.quit()
@@ -53,7 +58,7 @@ class Game:
         self.stack = Stack()
         run = Run(seed=seed, prefs=Prefs(language=lang if lang in content.strings else "en"))
         self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
-        self.ctx.world = World(content, seed)
+        self.ctx.make_world = lambda: _world(content, seed)
         self.ctx.services["game"] = self
         self.ctx.apply_prefs()
         self.mapper = I.InputMapper(self.display.to_canvas, self.display.window_size)
@@ -62,7 +67,9 @@ class Game:
         self.animating = False
         self.idle_seconds = 0.0
         self.frames_drawn = 0
-        if REGISTRY[start].overlay:  # a dialog is shown over the screen it belongs to
+        self._under: pygame.Surface | None = None
+        self._under_key: tuple | None = None
+        if scene_class(start).overlay:  # a dialog is shown over the screen it belongs to
             self.stack.push(make_scene("title", self.ctx))
         self.stack.push(make_scene(start, self.ctx, **start_options))
         self.stack.apply()
@@ -119,8 +126,22 @@ class Game:
         self._apply()
 
     def draw(self) -> None:
+        """Draw the visible scenes; under a dialog, the screen beneath is drawn once, dimmed, and reused."""
         canvas = self.display.canvas
-        for scene in self.stack.visible():
+        visible = self.stack.visible()
+        base, overlays = visible[0], visible[1:]
+        if overlays and self._under_key == (id(base), id(self.ctx.palette)) and not base.dirty:
+            canvas.blit(self._under, (0, 0))
+        else:
+            base.draw(canvas)
+            if overlays:
+                shade = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
+                shade.fill((*self.ctx.palette.shadow, 200))
+                canvas.blit(shade, (0, 0))
+                self._under = canvas.copy()
+                self._under_key = (id(base), id(self.ctx.palette))
+        base.dirty = False
+        for scene in overlays:
             scene.draw(canvas)
             scene.dirty = False
         self.display.present()
@@ -146,10 +167,9 @@ class Game:
                 self.draw()
             if self.animating:
                 self.clock.tick(FPS)
-                events = pygame.event.get()
-            else:
-                first = pygame.event.wait(IDLE_WAIT_MS)
-                events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
+            events = pygame.event.get()
+            if not events and not self.animating:
+                time.sleep(IDLE_SLEEP_S)
             for event in events:
                 self.post(event)
                 if self.ctx.quit_requested:
@@ -160,4 +180,4 @@ class Game:
         return 0
 
 
-__all__ = ["Game", "REGISTRY", "init_pygame", "shutdown"]
+__all__ = ["Game", "REGISTRY", "init_pygame", "scene_class", "shutdown"]

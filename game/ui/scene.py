@@ -29,9 +29,17 @@ class Context:
     text: Text
     palette: theme.Palette
     kiosk: bool = False
-    world: Any = None  # game.story.world.World: the model with this run's seed
+    make_world: Callable[[], Any] | None = None  # builds the model for this run's seed, when first needed
     quit_requested: bool = False
     services: dict[str, Any] = field(default_factory=dict)
+    _world: Any = field(default=None, repr=False)
+
+    @property
+    def world(self) -> Any:
+        """game.story.world.World: built on first use, so the title screen appears without the model."""
+        if self._world is None and self.make_world is not None:
+            self._world = self.make_world()
+        return self._world
 
     def t(self, text_id: str, **values: Any) -> str:
         """A player-facing string in the run's language."""

@@ -44,14 +44,8 @@ def bottom_y(ctx: Context) -> int:
     return theme.CANVAS[1] - 56 - height
 
 
-def dim(surface: pygame.Surface, ctx: Context) -> None:
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((*ctx.palette.shadow, 200))
-    surface.blit(shade, (0, 0))
-
-
 class Dialog(Scene):
-    """A panel over the scene beneath; Back closes it."""
+    """A panel over the scene beneath, which the game draws dimmed; Back closes it."""
 
     overlay = True
     width = 1100

@@ -7,7 +7,7 @@ from game.story.prefs import REGISTRY as PREFS
 
 from .. import draw, theme
 from ..scene import Button, Context, Scene
-from .common import MARGIN, Dialog, bottom_y, button_row, dim, page
+from .common import MARGIN, Dialog, bottom_y, button_row, page
 
 
 class ConfirmQuitScene(Dialog):
@@ -25,7 +25,6 @@ class ConfirmQuitScene(Dialog):
         self.ctx.quit_requested = True
 
     def draw(self, surface: pygame.Surface) -> None:
-        dim(surface, self.ctx)
         rect = self.panel_rect(420)
         draw.panel(surface, rect, self.ctx)
         y = draw.text_block(surface, self.ctx, self.ctx.t("quit.question"), (rect.x + 60, rect.y + 50),
@@ -70,7 +69,6 @@ class SourceScene(Dialog):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        dim(surface, ctx)
         rect = self.panel_rect(self._height())
         draw.panel(surface, rect, ctx)
         y = draw.text_block(surface, ctx, ctx.t("common.how_do_we_know"), (rect.x + 60, rect.y + 44),
@@ -130,7 +128,6 @@ class VoicesScene(Dialog):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
-        dim(surface, ctx)
         rect = self.panel_rect(760)
         draw.panel(surface, rect, ctx)
         y = draw.text_block(surface, ctx, ctx.t("board.voices"), (rect.x + 60, rect.y + 40), rect.w - 120,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.story.crossing import RecordLine, Shot
-from game.story.labels import retention_values
+from game.sim.policy import retention_values
 
 from .. import draw, theme
 from ..scene import Context
@@ -91,7 +91,7 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
         y = draw.text_block(surface, ctx, ctx.t(line.system), (rect.x + 24, y + 6), rect.w - 48, "body", p.accent,
                             "semibold")
         y = draw.text_block(surface, ctx, ctx.t(line.what), (rect.x + 24, y), rect.w - 48, "small")
-        kept = filled(ctx, line.retention, retention_values(line.retention_hours))
+        kept = filled(ctx, line.retention_label, retention_values(ctx.world.model, line.retention))
         readers = ctx.t("record.readers", readers=", ".join(ctx.t(r) for r in line.readers))
         y = draw.text_block(surface, ctx, f"{kept} · {readers}", (rect.x + 24, y), rect.w - 48, "small", p.muted)
     surface.set_clip(clip)
