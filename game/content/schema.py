@@ -239,6 +239,7 @@ class Question:
     id: str = key_id()
     kind: Literal["choice", "threshold_lab"] = "choice"
     title: str = ref("text", default="")
+    short: str = ref("text", default="")   # a few words, for the record's summary of the policy
     prompt: str = ref("text", default="")
     facts: list[str] = ref("fact", default_factory=list)
     figures: list[str] = field(default_factory=list)  # consequence ids shown beside it (game.story.board)

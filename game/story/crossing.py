@@ -67,6 +67,7 @@ class Crossing:
     threshold: float
     summary: str              # text id of the decision, e.g. model.decision.released
     reason: str               # text id of why
+    shots: tuple[Shot, ...] = ()  # everyone in the story, whether or not a camera ran
 
     def beat_at(self, station: str) -> Beat:
         return next(b for b in self.beats if b.station == station)
@@ -75,12 +76,6 @@ class Crossing:
     def records(self) -> tuple[RecordLine, ...]:
         return self.beats[-1].records if self.beats else ()
 
-    @property
-    def shots(self) -> tuple[Shot, ...]:
-        for beat in reversed(self.beats):
-            if beat.shots:
-                return beat.shots
-        return ()
 
 
 # -- from the model's story to beats ------------------------------------------------------------
@@ -113,7 +108,7 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
                 pending.remove((who, entry))
         beats.append(_beat(content, station, event, story, shots, tuple(records)))
     return Crossing(traveller.id, seed, tuple(beats), story.decision not in HELD_DECISIONS,
-                    policy_threshold(model, policy), story.decision, story.reason)
+                    policy_threshold(model, policy), story.decision, story.reason, shots)
 
 
 def _lane_stations(content: Any, lane: str) -> list:
@@ -133,8 +128,9 @@ def _who(content: Any, traveller: Any, who: str) -> tuple[str, Any]:
 
 def _shot(content: Any, traveller: Any, person: Any) -> Shot:
     name, source = _who(content, traveller, person.who)
+    cause = person.cause or (person.outcome if not person.captured else None)  # e.g. no camera in this lane
     return Shot(name, person.seat, source.face, tuple(source.behaviour), person.captured, person.quality_ok,
-                person.cause, person.score, person.matched)
+                cause, person.score, person.matched)
 
 
 def _record_line(model: Any, traveller: Any, who: str, entry: Any) -> RecordLine:

@@ -24,8 +24,11 @@ class Driver:
         return self.game.scene
 
     def settle(self, seconds: float = 2.0) -> None:
-        """Let animations finish, one frame at a time."""
+        """Run frames until nothing moves (at most `seconds`), as the real loop would."""
+        self.game.step(1 / 60)
         for _ in range(int(seconds * 60)):
+            if not self.game.animating:
+                break
             self.game.step(1 / 60)
 
     def signal(self, what: str) -> None:

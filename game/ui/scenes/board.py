@@ -3,6 +3,8 @@ consequences of the current answer shown at once, for the port's year and for th
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.sim.port import HORIZONS
@@ -149,6 +151,21 @@ def figure_label(ctx: Context, fid: str) -> str:
     return ctx.t(f"figure.{fid}")
 
 
+@dataclass(frozen=True)
+class Row:
+    label: str
+    before: str   # under today's policy, as shown
+    after: str    # under the player's policy, as shown
+    rising: bool
+
+
+def consequence_rows(ctx: Context, mine, figure_ids: tuple[str, ...]) -> list[Row]:
+    """Each figure's label and its value today and under `mine`, formatted as the player reads them."""
+    before, after = figures(ctx.world.year(ctx.world.default_policy)), figures(ctx.world.year(mine))
+    return [Row(figure_label(ctx, fid), count(ctx, before[fid]), count(ctx, after[fid]), after[fid] > before[fid])
+            for fid in figure_ids]
+
+
 def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.Rect,
                       figure_ids: tuple[str, ...], travellers: bool = True) -> None:
     """Today's policy beside the player's: the year at the port, then the travellers met."""
@@ -157,7 +174,6 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
     clip = surface.get_clip()
     surface.set_clip(rect.inflate(-6, -6))
     today = world.default_policy
-    before, after = figures(world.year(today)), figures(world.year(mine))
     x = rect.x + 24
     y = draw.text_block(surface, ctx, ctx.t("board.year_heading"), (x, rect.y + 16), rect.w - 48, "large",
                         weight="bold")
@@ -167,19 +183,19 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
         image = ctx.text.render(label, theme.SIZE["small"], p.muted, "semibold", col_w, "right")
         surface.blit(image, (cx + col_w - image.get_width(), y + 4))
     y += 40
-    for fid in figure_ids:
-        changed = count(ctx, before[fid]) != count(ctx, after[fid])
-        label = ctx.text.render(figure_label(ctx, fid), theme.SIZE["small"], p.text, "regular", col_today - x - 10)
+    for row in consequence_rows(ctx, mine, figure_ids):
+        changed = row.before != row.after
+        label = ctx.text.render(row.label, theme.SIZE["small"], p.text, "regular", col_today - x - 10)
         row_h = max(label.get_height(), 30) + 6
         if changed:
             pygame.draw.rect(surface, p.background, (rect.x + 8, y - 2, rect.w - 16, row_h), border_radius=8)
         surface.blit(label, (x, y))
-        for value, cx, weight in ((before[fid], col_today, "regular"), (after[fid], col_mine, "bold")):
-            image = ctx.text.render(count(ctx, value), theme.SIZE["small"], p.accent if changed and weight == "bold"
+        for value, cx, weight in ((row.before, col_today, "regular"), (row.after, col_mine, "bold")):
+            image = ctx.text.render(value, theme.SIZE["small"], p.accent if changed and weight == "bold"
                                     else p.text, weight)
             surface.blit(image, (cx + col_w - image.get_width(), y))
         if changed:  # an arrow says which way it moved, so the change does not rest on colour
-            ax, ay, up = col_mine + 4, y + 15, after[fid] > before[fid]
+            ax, ay, up = col_mine + 4, y + 15, row.rising
             tip, base = (ay - 9, ay + 7) if up else (ay + 9, ay - 7)
             pygame.draw.polygon(surface, p.accent, [(ax, tip), (ax - 8, base), (ax + 8, base)])
         y += row_h

@@ -5,18 +5,27 @@ import pygame
 
 from game.story.board import group_figures
 from game.story.code import encode
+from game.story.labels import choice_values
 
 from .. import draw, theme
 from ..scene import Button, Context, Scene
 from . import registry
 from .board import draw_consequences
 from .common import MARGIN, bottom_y, button_row
-from .numbers import count
+from .numbers import count, filled
 
 RECORD_FIGURES = ("held_in_secondary", "false_non_matches", "delay_hours", "impostors_caught", "impostors_missed",
                   "photos_year_1", "photos_years_10", "records_ice_standing", "street_false_candidates",
                   "search_false_leads")
 COLUMN_W = 560
+
+
+def chosen_label(ctx: Context, board, question) -> str:
+    """The player's answer to a question in words, with the model's numbers filled in."""
+    if question.kind == "threshold_lab" and board.threshold_score is not None:
+        return ctx.t("record.dragged", score=f"{board.threshold_score:.2f}")
+    option = question.options[board.decisions[question.id]]
+    return filled(ctx, option.label, choice_values(ctx.world.model, option.set))
 
 
 class RecordScene(Scene):
@@ -62,13 +71,13 @@ class RecordScene(Scene):
         ctx, p = self.ctx, self.ctx.palette
         surface.fill(p.background)
         y = draw.text_block(surface, ctx, ctx.t("record.title"), (MARGIN, 40), 1100, "heading", weight="bold")
-        self._draw_code(surface, pygame.Rect(theme.CANVAS[0] - MARGIN - 520, 30, 520, 150))
-        top = max(y, 190) + 10
+        self._draw_code(surface, pygame.Rect(theme.CANVAS[0] - MARGIN - 600, 24, 600, 170))
+        top = max(y, 200) + 10
         column = pygame.Rect(MARGIN - 40, top, COLUMN_W, bottom_y(ctx) - top - 30)
         self._draw_policy(surface, column)
-        middle = pygame.Rect(column.right + 30, top, 760, column.h)
+        middle = pygame.Rect(column.right + 24, top, 700, column.h)
         draw_consequences(surface, ctx, self.policy(), middle, RECORD_FIGURES)
-        right = pygame.Rect(middle.right + 30, top, theme.CANVAS[0] - middle.right - 30 - 50, column.h)
+        right = pygame.Rect(middle.right + 24, top, theme.CANVAS[0] - middle.right - 24 - 40, column.h)
         self._draw_groups_and_prompts(surface, right)
         draw.buttons(surface, self)
 
@@ -92,13 +101,10 @@ class RecordScene(Scene):
         y = draw.text_block(surface, ctx, ctx.t("record.your_policy"), (rect.x + 24, rect.y + 16), rect.w - 48,
                             "large", weight="bold") + 4
         for qid, question in ctx.content.questions.items():
-            option = question.options[self.board.decisions[qid]]
-            y = draw.text_block(surface, ctx, ctx.t(question.title), (rect.x + 24, y + 8), rect.w - 48, "small",
+            y = draw.text_block(surface, ctx, ctx.t(question.short), (rect.x + 24, y + 6), rect.w - 48, "small",
                                 p.muted)
-            chosen = ctx.t(option.label)
-            if question.kind == "threshold_lab" and self.board.threshold_score is not None:
-                chosen = ctx.t("record.dragged", score=f"{self.board.threshold_score:.2f}")
-            y = draw.text_block(surface, ctx, chosen, (rect.x + 24, y), rect.w - 48, "small", p.text, "semibold")
+            y = draw.text_block(surface, ctx, chosen_label(ctx, self.board, question), (rect.x + 24, y),
+                                rect.w - 48, "small", p.text, "semibold")
         surface.set_clip(clip)
 
     def _draw_groups_and_prompts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -108,7 +114,7 @@ class RecordScene(Scene):
         surface.set_clip(rect.inflate(-6, -6))
         x, width = rect.x + 24, rect.w - 48
         y = draw.text_block(surface, ctx, ctx.t("record.by_group", per=count(ctx, 1e5)), (x, rect.y + 16), width,
-                            "body", weight="bold") + 6
+                            "small", weight="bold") + 2
         today = group_figures(self.world.year(self.world.default_policy))
         mine = group_figures(self.world.year(self.policy()))
         for group in self.world.model.groups:
@@ -139,10 +145,7 @@ class SandboxScene(Scene):
         self.buttons = []
         y = 200
         for qid, question in ctx.content.questions.items():
-            option = question.options[self.board.decisions[qid]]
-            label = ctx.t(option.label)
-            if question.kind == "threshold_lab" and self.board.threshold_score is not None:
-                label = ctx.t("record.dragged", score=f"{self.board.threshold_score:.2f}")
+            label = chosen_label(ctx, self.board, question)
             self.buttons.append(Button(qid, pygame.Rect(MARGIN + 420, y, 520, 68), label, self._cycler(qid),
                                        size=theme.SIZE["small"]))
             y += 80

@@ -48,9 +48,10 @@ def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], t
                rect: pygame.Rect) -> None:
     """What the cameras got: each face framed, with its result in words and its score against the threshold."""
     p = ctx.palette
-    count = len(shots)
-    columns = min(count, 3)
-    rows = (count + columns - 1) // columns
+    if not shots:
+        return
+    columns = min(len(shots), 3)
+    rows = (len(shots) + columns - 1) // columns
     cell_w, cell_h = rect.w // columns, rect.h // rows
     for i, shot in enumerate(shots):
         cell = pygame.Rect(rect.x + (i % columns) * cell_w, rect.y + (i // columns) * cell_h, cell_w - 12, cell_h - 12)
