@@ -42,7 +42,7 @@ class RecordLine:
     retention: str            # retention id (records.yaml); its label is filled by sim.retention_values
     retention_label: str      # text id
     readers: tuple[str, ...]  # text ids
-    who: str = "traveller"    # whose record: the traveller or a companion
+    people: tuple[str, ...] = ()  # text ids of whose record this is, when not only the traveller's
 
 
 @dataclass(frozen=True)
@@ -97,15 +97,15 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
     stations = _lane_stations(content, traveller.lane)
     shots = tuple(_shot(content, traveller, person) for person in story.people)
     records: list[RecordLine] = []
-    pending = [(who, entry) for who, entry in story.records]
+    pending = _merge_people(content, traveller, story.records)
     beats = []
     for index, station in enumerate(stations):
         event = story.event(EVENT_FOR_KIND[station.kind]) if EVENT_FOR_KIND[station.kind] else None
         last = index == len(stations) - 1
-        for who, entry in list(pending):
+        for entry, people in list(pending.items()):
             if last or station.kind in WRITTEN_AT.get(entry.system, ()):
-                records.append(_record_line(model, traveller, who, entry))
-                pending.remove((who, entry))
+                records.append(_record_line(model, entry, people))
+                del pending[entry]
         beats.append(_beat(content, station, event, story, shots, tuple(records)))
     return Crossing(traveller.id, seed, tuple(beats), story.decision not in HELD_DECISIONS,
                     policy_threshold(model, policy), story.decision, story.reason, shots)
@@ -133,11 +133,19 @@ def _shot(content: Any, traveller: Any, person: Any) -> Shot:
                 cause, person.score, person.matched)
 
 
-def _record_line(model: Any, traveller: Any, who: str, entry: Any) -> RecordLine:
+def _merge_people(content: Any, traveller: Any, records: list) -> dict[Any, tuple[str, ...]]:
+    """One line per identical record, naming everyone it is kept about (the traveller alone: no names)."""
+    merged: dict[Any, list[str]] = {}
+    for who, entry in records:
+        merged.setdefault(entry, []).append(_who(content, traveller, who)[0])
+    return {entry: (() if names == [traveller.name] else tuple(names)) for entry, names in merged.items()}
+
+
+def _record_line(model: Any, entry: Any, people: tuple[str, ...]) -> RecordLine:
     system = model.records.systems[entry.system].label
     readers = tuple(model.records.readers[r].label for r in entry.readers)
     label = model.records.retentions[entry.retention].label
-    return RecordLine(system, entry.what, entry.retention_hours, entry.retention, label, readers, who)
+    return RecordLine(system, entry.what, entry.retention_hours, entry.retention, label, readers, people)
 
 
 def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot, ...],

@@ -12,9 +12,9 @@ import pygame
 from . import theme
 from .scene import Context
 
-MAP_HEIGHT = 600
+MAP_HEIGHT = 520
 BORDER_X = 150
-PED_Y, CAR_Y, OUT_Y = 110, 300, 470
+PED_Y, CAR_Y, OUT_Y = 100, 262, 410
 ROAD_HALF = 44
 WALK_HALF = 22
 LABEL_W = 230
@@ -53,11 +53,11 @@ class PortMap:
             for x in range(0, w, 80):
                 pygame.draw.line(surface, p.lane_mark, (x, y - ROAD_HALF), (x + 40, y - ROAD_HALF), 3)
                 pygame.draw.line(surface, p.lane_mark, (x, y + ROAD_HALF), (x + 40, y + ROAD_HALF), 3)
-        building = pygame.Rect(780, PED_Y - 62, 800, 124)
+        building = pygame.Rect(620, PED_Y - 62, 780, 124)
         pygame.draw.rect(surface, p.building, building, border_radius=10)
         pygame.draw.rect(surface, p.panel_edge, building, 3, border_radius=10)
         pygame.draw.rect(surface, (128, 136, 150), (0, PED_Y - WALK_HALF, w, WALK_HALF * 2))
-        lot = pygame.Rect(1560, CAR_Y - ROAD_HALF - 96, 330, 78)
+        lot = pygame.Rect(1610, CAR_Y - ROAD_HALF - 96, 290, 78)
         pygame.draw.rect(surface, p.road, lot, border_radius=6)
         pygame.draw.rect(surface, p.road, (1640, lot.bottom, 60, CAR_Y - ROAD_HALF - lot.bottom))
         for x in range(lot.left + 36, lot.right, 64):
@@ -69,8 +69,8 @@ class PortMap:
             _arrow(surface, (x + 40, OUT_Y), -1, p.lane_mark)
         small = theme.SIZE["small"]
         mexico = ctx.text.render(ctx.t("port.mexico"), small, p.text, "semibold")
-        self._label(surface, ctx, "port.mexico", (BORDER_X - 16 - mexico.get_width(), MAP_HEIGHT - 44))
-        self._label(surface, ctx, "port.us", (BORDER_X + 16, MAP_HEIGHT - 44))
+        self._label(surface, ctx, "port.mexico", (BORDER_X - 16 - mexico.get_width(), 8))
+        self._label(surface, ctx, "port.us", (BORDER_X + 16, 8))
         self._label(surface, ctx, "port.pedestrian", (BORDER_X + 16, PED_Y - WALK_HALF - 40))
         self._label(surface, ctx, "port.inbound", (BORDER_X + 16, CAR_Y - ROAD_HALF - 40))
         self._label(surface, ctx, "port.outbound", (BORDER_X + 16, OUT_Y + ROAD_HALF + 8))

@@ -132,12 +132,13 @@ class LaneScene(Scene):
                             "large", weight="bold")
         draw_status(surface, ctx, beat.status, ctx.t(beat.status_label), (left.right - 28, left.y + 22))
         text_width = left.w - 56 if not beat.shots else 560
-        for line in beat.lines:
+        for i, line in enumerate(beat.lines):
+            size, colour = ("body", p.text) if i == 0 else ("small", p.text)
             y = draw.text_block(surface, ctx, ctx.t(line.text, **line.values), (left.x + 28, y + 8), text_width,
-                                "body") + 4
+                                size, colour) + 2
         if beat.shots:
             draw_shots(surface, ctx, beat.shots, beat.threshold,
-                       pygame.Rect(left.x + 610, left.y + 70, left.w - 630, left.h - 86))
+                       pygame.Rect(left.x + 600, left.y + 80, left.w - 610, left.h - 90))
         surface.set_clip(clip)
         right = pygame.Rect(1190, PANEL_TOP, theme.CANVAS[0] - 1230, theme.CANVAS[1] - PANEL_TOP - 40)
         draw_record(surface, ctx, beat.records, right)

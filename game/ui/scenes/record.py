@@ -46,33 +46,31 @@ def draw_status(surface: pygame.Surface, ctx: Context, status: str, label: str, 
 
 def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], threshold: float | None,
                rect: pygame.Rect) -> None:
-    """What the cameras got: each face framed, with its result in words and its score against the threshold."""
+    """What the cameras got, one person a row: the face framed, the result in words, the score on a scale."""
     p = ctx.palette
     if not shots:
         return
-    columns = min(len(shots), 3)
-    rows = (len(shots) + columns - 1) // columns
-    cell_w, cell_h = rect.w // columns, rect.h // rows
+    row_h = min(rect.h // len(shots), 170)
+    size = row_h - 10
+    text_w = max(180, int((rect.w - size) * 0.42))
     for i, shot in enumerate(shots):
-        cell = pygame.Rect(rect.x + (i % columns) * cell_w, rect.y + (i // columns) * cell_h, cell_w - 12, cell_h - 12)
-        size = min(cell.h - 110, cell.w // 2, 170)
-        portrait = pygame.Rect(cell.x, cell.y, size, int(size * 1.15))
+        top = rect.y + i * row_h
+        portrait = pygame.Rect(rect.x, top, size, size)
         pygame.draw.rect(surface, p.background, portrait, border_radius=8)
-        draw.face(surface, portrait.inflate(-12, -12), shot.face, shot.behaviour, blur=not shot.captured)
-        frame = p.good if shot.captured and shot.quality_ok else p.bad
+        draw.face(surface, portrait.inflate(-8, -8), shot.face, shot.behaviour, blur=not shot.captured)
+        usable = shot.captured and shot.quality_ok
+        frame = p.good if usable else p.bad
         pygame.draw.rect(surface, frame, portrait, 4, border_radius=8)
         if not shot.captured:
-            pygame.draw.line(surface, p.bad, portrait.topleft, portrait.bottomright, 5)
+            pygame.draw.line(surface, p.bad, portrait.topleft, portrait.bottomright, 4)
         x = portrait.right + 14
-        width = cell.right - x
-        y = draw.text_block(surface, ctx, ctx.t(shot.who), (x, cell.y), width, "small", weight="bold")
-        result = "shot.captured" if shot.captured and shot.quality_ok else (
-            "shot.poor_quality" if shot.captured else "shot.missed")
-        y = draw.text_block(surface, ctx, ctx.t(result), (x, y + 2), width, "small", frame, "semibold")
-        if shot.cause:
-            y = draw.text_block(surface, ctx, ctx.t(shot.cause), (x, y + 2), width, "small", p.muted)
+        result = "shot.captured" if usable else ("shot.poor_quality" if shot.captured else "shot.missed")
+        y = draw.text_block(surface, ctx, ctx.t(shot.who), (x, top), text_w, "small", weight="bold")
+        words = ctx.t(result) + (f" · {ctx.t(shot.cause)}" if shot.cause else "")
+        draw.text_block(surface, ctx, words, (x, y), text_w, "small", frame if usable else p.text)
         if shot.score is not None and threshold is not None:
-            bar = pygame.Rect(cell.x + 10, portrait.bottom + 56, cell.w - 30, 18)
+            bar_x = x + text_w + 16
+            bar = pygame.Rect(bar_x, top + size // 2 + 4, rect.right - bar_x - 20, 16)
             word = ctx.t("shot.match" if shot.matched else "shot.no_match")
             draw.score_bar(surface, ctx, bar, shot.score, threshold,
                            labels=("", "", ctx.t("shot.score", score=f"{shot.score:.1f}", result=word)))
@@ -91,7 +89,10 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
     for line in records:
         y = draw.text_block(surface, ctx, ctx.t(line.system), (rect.x + 24, y + 6), rect.w - 48, "body", p.accent,
                             "semibold")
-        y = draw.text_block(surface, ctx, ctx.t(line.what), (rect.x + 24, y), rect.w - 48, "small")
+        what = ctx.t(line.what)
+        if line.people:
+            what = ctx.t("record.about", what=what, people=", ".join(ctx.t(name) for name in line.people))
+        y = draw.text_block(surface, ctx, what, (rect.x + 24, y), rect.w - 48, "small")
         kept = filled(ctx, line.retention_label, retention_values(ctx.world.model, line.retention))
         readers = ctx.t("record.readers", readers=", ".join(ctx.t(r) for r in line.readers))
         y = draw.text_block(surface, ctx, f"{kept} · {readers}", (rect.x + 24, y), rect.w - 48, "small", p.muted)
