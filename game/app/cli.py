@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="print start-up, frame time, idle CPU, model and memory figures")
     bench.add_argument("--frames", type=int, default=300)
     bench.add_argument("--content", type=Path, default=None)
+    codes = commands.add_parser("codes", help="tally a class's decision codes (for teachers)")
+    from . import codes_cmd
+    codes_cmd.add_arguments(codes)
     model = commands.add_parser("model", help="print a policy's outcomes for a year at the port as JSON")
     from . import model_cmd
     model_cmd.add_arguments(model)
@@ -90,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "screenshot":
         from . import screenshot
         return screenshot.run(content, args)
+    if command == "codes":
+        from . import codes_cmd
+        return codes_cmd.run(content, args)
     return play(content, args)
 
 

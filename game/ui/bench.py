@@ -52,18 +52,30 @@ def frame_times(content, scenes: list[str], frames: int) -> dict[str, dict[str, 
     """p50 and p99 of update + full redraw + present, per scene, at 1920x1080 (every frame redrawn)."""
     import statistics
     from .runtime import Game
-    figures = {}
-    for name in scenes:
-        game = Game(content, size=(1920, 1080), start=name)
+    from . import input as I
+
+    def measure(game, before_frame=None) -> dict[str, float]:
         samples = []
-        for _ in range(frames):
+        for frame in range(frames):
             start = time.perf_counter()
+            if before_frame:
+                before_frame(frame)
             game.update(1 / 60)
             game.draw()
             samples.append((time.perf_counter() - start) * 1000)
         samples.sort()
-        figures[name] = {"p50_ms": round(statistics.median(samples), 3),
-                         "p99_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.99))], 3)}
+        return {"p50_ms": round(statistics.median(samples), 3),
+                "p99_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.99))], 3)}
+
+    figures = {name: measure(Game(content, size=(1920, 1080), start=name)) for name in scenes}
+    # the threshold lab while the threshold is dragged: every frame a new threshold, the model re-run
+    lab = Game(content, size=(1920, 1080), start="lab")
+    chart = lab.scene.chart_rect()
+
+    def drag(frame: int) -> None:
+        x = chart.left + chart.w * (0.4 + 0.4 * ((frame * 7) % 100) / 100)
+        lab.send(I.Intent(I.DRAG, (x, chart.centery), device="mouse"))
+    figures["lab (dragging the threshold)"] = measure(lab, drag)
     return figures
 
 

@@ -33,7 +33,8 @@ class LabScene(BoardScene):
         questions = list(ctx.content.questions)
         lab_index = next(i for i, q in enumerate(questions) if ctx.content.questions[q].kind == "threshold_lab")
         super().__init__(ctx, lab_index if index is None else index, standalone)
-        self.curves: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        self.curves: dict[tuple, list[tuple[float, float]]] = {}
+        self.charts: dict[tuple, pygame.Surface] = {}
 
     # -- layout and input ------------------------------------------------------------------
     def chart_rect(self) -> pygame.Rect:
@@ -94,20 +95,9 @@ class LabScene(BoardScene):
     def draw_left(self, surface: pygame.Surface, top: int) -> None:
         ctx, p = self.ctx, self.ctx.palette
         chart = self.chart_rect()
-        pygame.draw.rect(surface, p.panel, chart, border_radius=theme.RADIUS)
         policy = self.board.policy(self.world.model, ctx.content.questions)
-        profile = policy.effective_profile(self.world.model)
+        surface.blit(self._chart_image(chart, policy.effective_profile(self.world.model)), chart)
         t = self.threshold()
-        groups = list(self.world.model.groups)
-        for gi, group in enumerate(groups):
-            colour = GROUP_STYLES[gi % len(GROUP_STYLES)]
-            for kind in ("impostor", "genuine"):
-                points = self._curve(kind, group, profile, chart)
-                if kind == "genuine":
-                    pygame.draw.lines(surface, colour, False, points, 3)
-                else:
-                    for a, b in zip(points[::2], points[1::2]):  # dashed: impostor curves
-                        pygame.draw.line(surface, colour, a, b, 3)
         tx = self.x_of(t)
         pygame.draw.line(surface, p.text, (tx, chart.top + 8), (tx, chart.bottom - 8), 5)
         for side, text_id, anchor in ((-1, "lab.no_match_side", "right"), (1, "lab.match_side", "left")):
@@ -117,7 +107,6 @@ class LabScene(BoardScene):
         label = ctx.text.render(ctx.t("lab.threshold", score=f"{t:.2f}"), theme.SIZE["small"], p.accent, "bold")
         surface.blit(label, (min(max(tx - label.get_width() // 2, chart.left), chart.right - label.get_width()),
                              chart.bottom + 6))
-        self._legend(surface, chart, groups)
         if self.focused_key() == "chart":
             pygame.draw.rect(surface, p.accent, chart.inflate(12, 12), theme.FOCUS_WIDTH, theme.RADIUS + 6)
         note_y = chart.bottom + 50 + PRESET_H + 14
@@ -130,6 +119,26 @@ class LabScene(BoardScene):
         bottom = self._group_table(surface, rect.inflate(-48, -32), policy, list(self.world.model.groups))
         draw_consequences(surface, self.ctx, policy, pygame.Rect(rect.x, bottom + 12, rect.w, rect.bottom - bottom - 12),
                           LAB_FIGURES, travellers=False)
+
+    def _chart_image(self, chart: pygame.Rect, profile: str) -> pygame.Surface:
+        """The curves, legend and key, drawn once per profile and look; only the threshold moves on top."""
+        ctx = self.ctx
+        key = (profile, id(ctx.palette), ctx.text.scale, ctx.run.prefs.language, chart.size)
+        if key not in self.charts:
+            image = pygame.Surface(chart.size, pygame.SRCALPHA)
+            local = image.get_rect()
+            pygame.draw.rect(image, ctx.palette.panel, local, border_radius=theme.RADIUS)
+            groups = list(self.world.model.groups)
+            for gi, group in enumerate(groups):
+                colour = GROUP_STYLES[gi % len(GROUP_STYLES)]
+                genuine = self._curve("genuine", group, profile, chart)
+                pygame.draw.lines(image, colour, False, [(x - chart.x, y - chart.y) for x, y in genuine], 3)
+                impostor = [(x - chart.x, y - chart.y) for x, y in self._curve("impostor", group, profile, chart)]
+                for a, b in zip(impostor[::2], impostor[1::2]):  # dashed: impostor curves
+                    pygame.draw.line(image, colour, a, b, 3)
+            self._legend(image, local, groups)
+            self.charts[key] = image
+        return self.charts[key]
 
     def _curve(self, kind: str, group: str, profile: str, chart: pygame.Rect) -> list[tuple[float, float]]:
         key = (kind, group, profile, chart.topleft, chart.size)
@@ -169,7 +178,7 @@ class LabScene(BoardScene):
     def _group_table(self, surface: pygame.Surface, rect: pygame.Rect, policy, groups: list[str]) -> int:
         """People wrongly not matched per day, and a stranger's chance to pass, per group; returns the bottom."""
         ctx, p = self.ctx, self.ctx.palette
-        day = self.world.year(policy, 1.0)
+        year = self.world.year(policy)  # expected counts grow with days, so a day is the year's share
         size = theme.SIZE["small"] - 2
         widths = (rect.w - 330, 150, 180)
         columns = (rect.x, rect.x + widths[0], rect.x + widths[0] + widths[1])
@@ -181,9 +190,9 @@ class LabScene(BoardScene):
             surface.blit(image, (x, y + 6))
             row_bottom = max(row_bottom, y + 6 + image.get_height())
         y = row_bottom + 8
-        rows = [(ctx.t("lab.everyone"), day.false_non_matches, None)]
-        rows += [(ctx.t(self.world.model_group_label(g)), day.by_group[g].false_non_matches, day.by_group[g].fmr)
-                 for g in groups]
+        rows = [(ctx.t("lab.everyone"), year.false_non_matches / year.days, None)]
+        rows += [(ctx.t(self.world.model_group_label(g)), year.by_group[g].false_non_matches / year.days,
+                  year.by_group[g].fmr) for g in groups]
         for name, misses, fmr in rows:
             cells = (name, count(ctx, misses), one_in(ctx, fmr) if fmr is not None else "")
             height = 0

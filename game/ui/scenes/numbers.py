@@ -1,20 +1,14 @@
 """Numbers as players read them: rounded, grouped by thousands, in the run's language."""
 from __future__ import annotations
 
+from game.story.labels import plain_number
+
 from ..scene import Context
 
 
 def count(ctx: Context, value: float) -> str:
-    """A count: whole numbers when large, one decimal when small and not whole, thousands grouped."""
-    if abs(value) >= 100 or value == round(value):
-        text = f"{round(value):,}"
-    elif abs(value) >= 0.1:
-        text = f"{value:,.1f}"
-    elif value == 0:
-        text = "0"
-    else:
-        text = f"{value:.2g}"
-    return _localise(ctx, text)
+    """A count as the player's language writes it (see game.story.labels.plain_number)."""
+    return _localise(ctx, plain_number(value))
 
 
 def one_in(ctx: Context, rate: float) -> str:

@@ -1,0 +1,47 @@
+"""`face-value codes CODE ...`: a teacher's tally of a class's decision codes, with no network and no names."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from game.content import Content
+from game.sim import Model
+from game.story.code import CodeError, decode
+from game.story.labels import choice_values, fill
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("codes", nargs="*", help="decision codes, or none to read them from standard input")
+    parser.add_argument("--lang", default="en", help="language of the summary")
+
+
+def run(content: Content, args: argparse.Namespace) -> int:
+    """Print, per question, how many players chose each option; list codes that could not be read."""
+    codes = args.codes or sys.stdin.read().split()
+    questions = content.questions
+    tallies = {qid: Counter() for qid in questions}
+    dragged, bad = 0, []
+    for code in codes:
+        try:
+            decisions, score = decode(questions, code)
+        except CodeError as error:
+            bad.append(f"{code}: {error}")
+            continue
+        dragged += score is not None
+        for qid, index in decisions.items():
+            tallies[qid][index] += 1
+    t = lambda text_id: content.text(text_id, args.lang)  # noqa: E731
+    read = len(codes) - len(bad)
+    print(t("codes.summary").format(read=read, total=len(codes)))
+    model = Model.from_content(content)
+    for qid, question in questions.items():
+        print(f"\n{t(question.title)}")
+        for index, option in enumerate(question.options):
+            label = fill(t(option.label), choice_values(model, option.set))
+            print(f"  {tallies[qid][index]:>4}  {label}")
+    if dragged:
+        print("\n" + t("codes.dragged").format(count=dragged))
+    for line in bad:
+        print(line, file=sys.stderr)
+    return 1 if bad else 0
