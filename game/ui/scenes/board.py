@@ -204,7 +204,13 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
         return
     y = draw.text_block(surface, ctx, ctx.t("board.travellers_heading"), (x, y + 14), rect.w - 48, "body",
                         p.accent, "semibold") + 6
-    for traveller_id in ctx.run.met or list(ctx.content.travellers)[:1]:
+    met = ctx.run.met or list(ctx.content.travellers)[:1]
+    line_h = ctx.text.line_height(theme.SIZE["small"])
+    for shown, traveller_id in enumerate(met):
+        if y + 2 * line_h > rect.bottom - 8 and shown < len(met):
+            draw.text_block(surface, ctx, ctx.t("board.more", n=len(met) - shown), (x, y + 4), rect.w - 48, "small",
+                            p.muted)
+            break
         then = world.crossing(traveller_id, today)
         now = world.crossing(traveller_id, mine)
         same = then.summary == now.summary

@@ -173,7 +173,7 @@ class SandboxScene(Scene):
         draw.text_block(surface, ctx, ctx.t("sandbox.intro"), (MARGIN, y + 4), 940, "small", p.muted)
         for qid, question in ctx.content.questions.items():
             button = next(b for b in self.buttons if b.key == qid)
-            draw.text_block(surface, ctx, ctx.t(question.title), (MARGIN, button.rect.y + 2), 400, "small",
+            draw.text_block(surface, ctx, ctx.t(question.short), (MARGIN, button.rect.y + 2), 400, "small",
                             p.text)
         policy = self.board.policy(self.world.model, ctx.content.questions)
         draw_consequences(surface, ctx, policy, pygame.Rect(MARGIN + 980, 180, theme.CANVAS[0] - MARGIN - 980 - 50,

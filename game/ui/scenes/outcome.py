@@ -72,8 +72,8 @@ class OutcomeScene(Scene):
         name = ctx.t(self.traveller.name)
         y = draw.text_block(surface, ctx, ctx.t("outcome.heading", name=name), (MARGIN, 50), 1100, "heading",
                             weight="bold")
-        status, label = ("ok", "outcome.released") if crossing.released else ("alert", "outcome.secondary")
-        draw_status(surface, ctx, status, ctx.t(label), (theme.CANVAS[0] - MARGIN, 60))
+        draw_status(surface, ctx, "ok" if crossing.released else "alert", ctx.t(crossing.summary),
+                    (theme.CANVAS[0] - MARGIN, 60))
         left = pygame.Rect(MARGIN - 40, y + 20, 1130 - MARGIN + 40, bottom_y(ctx) - y - 50)
         draw.panel(surface, left, ctx)
         ty = draw.text_block(surface, ctx, ctx.t("outcome.captured"), (left.x + 24, left.y + 16), left.w - 48,

@@ -94,6 +94,6 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
             what = ctx.t("record.about", what=what, people=", ".join(ctx.t(name) for name in line.people))
         y = draw.text_block(surface, ctx, what, (rect.x + 24, y), rect.w - 48, "small")
         kept = filled(ctx, line.retention_label, retention_values(ctx.world.model, line.retention))
-        readers = ctx.t("record.readers", readers=", ".join(ctx.t(r) for r in line.readers))
+        readers = ctx.t("record.readers", readers="; ".join(ctx.t(r) for r in line.readers))
         y = draw.text_block(surface, ctx, f"{kept} · {readers}", (rect.x + 24, y), rect.w - 48, "small", p.muted)
     surface.set_clip(clip)
