@@ -180,12 +180,13 @@ class Station:
                   "stop", "scan", "search", "review"] = "queue"
     title: str = ref("text", default="")
     body: str = ref("text", default="")
-    fact: str = ref("fact", default="")
+    facts: list[str] = ref("fact", default_factory=list)  # what "How do we know?" shows here
     next: str | None = ref("station", default=None)
     position: list[int] = field(default_factory=lambda: [0, 0])
 
     def check(self) -> list[str]:
-        return [] if len(self.position) == 2 else ["position: expected [x, y]"]
+        problems = [] if len(self.position) == 2 else ["position: expected [x, y]"]
+        return problems + ([] if self.facts else ["facts: expected at least one fact id"])
 
 
 @dataclass

@@ -185,7 +185,7 @@ def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot,
             lines.append(Line(story.reason, values))
             if story.delay_seconds > 60:
                 lines.append(Line("beat.delay", {"minutes": _num(story.delay_seconds / 60)}))
-    fact_ids = (station.fact,)
+    fact_ids = tuple(station.facts)
     return Beat(station.id, status, label, tuple(lines), show_shots, threshold, records, fact_ids, delay)
 
 

@@ -91,7 +91,7 @@ def test_duplicate_key(content_copy):
 
 
 def test_lane_that_loops(content_copy):
-    mutate(content_copy, "stations.yaml", "    fact: one-to-one\n", "    fact: one-to-one\n    next: queue\n")
+    mutate(content_copy, "stations.yaml", "    kind: decision\n", "    kind: decision\n    next: queue\n")
     errors = errors_of(content_copy)
     assert any("loop back" in e for e in errors)
 

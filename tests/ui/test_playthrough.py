@@ -128,3 +128,18 @@ def test_kiosk_resets_after_idle_time(content):
         assert driver.scene.name == "title" and len(game.stack.scenes) == 1
     finally:
         shutdown()
+
+
+def test_many_sources_page_through(game, content):
+    from game.ui.scenes import make_scene
+    game.stack.push(make_scene("source", game.ctx, facts=list(content.facts)))
+    game.step()
+    driver = Driver(game, "keyboard")
+    dialog = driver.scene
+    pages = dialog.pages()
+    assert len(pages) > 1 and sum(len(p) for p in pages) == len(content.facts)
+    for expected in range(1, len(pages)):
+        driver.press("more")
+        assert dialog.page == expected
+    driver.press("close")
+    assert driver.scene.name == "title"

@@ -43,11 +43,44 @@ class SourceScene(Dialog):
     def __init__(self, ctx: Context, facts: list[str] | None = None):
         super().__init__(ctx)
         self.facts = facts or [next(iter(ctx.content.facts))]
+        self.page = 0
+
+    def pages(self) -> list[list[tuple[str, str]]]:
+        """The facts split into pages that fit the screen at the current text size."""
+        t, room = self.ctx.text, theme.CANVAS[1] - 60 - 160 - 150
+        pages: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for fact_id in self.facts:
+            block = (self.ctx.t(self.ctx.content.facts[fact_id].text), self.cite(fact_id))
+            height = (t.render(block[0], theme.SIZE["body"], (0, 0, 0), "regular", self.width - 120).get_height()
+                      + t.render(block[1], theme.SIZE["small"], (0, 0, 0), "italic", self.width - 120).get_height()
+                      + 40)
+            if pages[-1] and used + height > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(block)
+            used += height
+        return pages
+
+    def _height(self) -> int:
+        t, total = self.ctx.text, 160 + 150
+        for fact, cite in self.pages()[self.page]:
+            total += t.render(fact, theme.SIZE["body"], (0, 0, 0), "regular", self.width - 120).get_height()
+            total += t.render(cite, theme.SIZE["small"], (0, 0, 0), "italic", self.width - 120).get_height() + 40
+        return min(total, theme.CANVAS[1] - 60)
 
     def layout(self) -> None:
         rect = self.panel_rect(self._height())
-        self.buttons = button_row(self.ctx, [("close", self.ctx.t("common.close"), self.back, True)],
-                                  rect.bottom - 130, x=rect.x + 60)
+        specs = [("close", self.ctx.t("common.close"), self.back, True)]
+        count = len(self.pages())
+        if count > 1:
+            specs.append(("more", self.ctx.t("source.more", page=self.page + 1, pages=count), self.next_page, False))
+        self.buttons = button_row(self.ctx, specs, rect.bottom - 130, x=rect.x + 60)
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % len(self.pages())
+        self.layout()
+        self.focus_key("more")
 
     def cite(self, fact_id: str) -> str:
         fact = self.ctx.content.facts[fact_id]
@@ -56,24 +89,13 @@ class SourceScene(Dialog):
         return self.ctx.t("source.citation", publication=source.publication, headline=source.headline,
                           date=source.date, via=via)
 
-    def _blocks(self) -> list[tuple[str, str]]:
-        return [(self.ctx.t(self.ctx.content.facts[f].text), self.cite(f)) for f in self.facts]
-
-    def _height(self) -> int:
-        t = self.ctx.text
-        total = 160 + 150
-        for fact, cite in self._blocks():
-            total += t.render(fact, theme.SIZE["body"], (0, 0, 0), "regular", self.width - 120).get_height()
-            total += t.render(cite, theme.SIZE["small"], (0, 0, 0), "italic", self.width - 120).get_height() + 40
-        return min(total, theme.CANVAS[1] - 60)
-
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         rect = self.panel_rect(self._height())
         draw.panel(surface, rect, ctx)
         y = draw.text_block(surface, ctx, ctx.t("common.how_do_we_know"), (rect.x + 60, rect.y + 44),
                             rect.w - 120, "heading", weight="bold") + 16
-        for fact, cite in self._blocks():
+        for fact, cite in self.pages()[self.page]:
             y = draw.text_block(surface, ctx, fact, (rect.x + 60, y), rect.w - 120, "body")
             y = draw.text_block(surface, ctx, cite, (rect.x + 60, y + 6), rect.w - 120, "small", ctx.palette.muted,
                                 "italic") + 34

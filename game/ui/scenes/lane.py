@@ -94,7 +94,7 @@ class LaneScene(Scene):
             self.layout()
 
     def show_sources(self) -> None:
-        facts = list(dict.fromkeys((self.stations[self.index].fact, *self.beat.facts)))
+        facts = list(dict.fromkeys(self.beat.facts))
         self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
 
     def update(self, dt: float) -> bool:
