@@ -13,7 +13,7 @@ from .common import MARGIN, bottom_y, button_row
 from .record import draw_record, draw_shots, draw_status, duration
 
 LATER_HOURS = (24, 24 * 365, 24 * 365 * 10, 24 * 365 * 75)
-LATER_X, LATER_Y, LATER_W = 1190, 640, 332
+LATER_X, LATER_Y, LATER_W = 1190, 770, 332
 
 
 class OutcomeScene(Scene):
@@ -70,8 +70,9 @@ class OutcomeScene(Scene):
         surface.fill(p.background)
         crossing = self.crossing
         name = ctx.t(self.traveller.name)
-        y = draw.text_block(surface, ctx, ctx.t("outcome.heading", name=name), (MARGIN, 50), 1100, "heading",
+        y = draw.text_block(surface, ctx, ctx.t("outcome.heading", name=name), (MARGIN, 40), 1100, "heading",
                             weight="bold")
+        y = draw.text_block(surface, ctx, ctx.t(crossing.reason), (MARGIN, y), 1500, "body", p.muted)
         draw_status(surface, ctx, "ok" if crossing.released else "alert", ctx.t(crossing.summary),
                     (theme.CANVAS[0] - MARGIN, 60))
         left = pygame.Rect(MARGIN - 40, y + 20, 1130 - MARGIN + 40, bottom_y(ctx) - y - 50)

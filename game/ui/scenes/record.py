@@ -52,7 +52,8 @@ def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], t
         return
     row_h = min(rect.h // len(shots), 170)
     size = row_h - 10
-    text_w = max(180, int((rect.w - size) * 0.42))
+    stacked = row_h >= 150  # room to put the score scale under the words, full width
+    text_w = rect.w - size - 14 if stacked else max(180, int((rect.w - size) * 0.42))
     for i, shot in enumerate(shots):
         top = rect.y + i * row_h
         portrait = pygame.Rect(rect.x, top, size, size)
@@ -67,10 +68,13 @@ def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], t
         result = "shot.captured" if usable else ("shot.poor_quality" if shot.captured else "shot.missed")
         y = draw.text_block(surface, ctx, ctx.t(shot.who), (x, top), text_w, "small", weight="bold")
         words = ctx.t(result) + (f" · {ctx.t(shot.cause)}" if shot.cause else "")
-        draw.text_block(surface, ctx, words, (x, y), text_w, "small", frame if usable else p.text)
+        y = draw.text_block(surface, ctx, words, (x, y), text_w, "small", frame if usable else p.text)
         if shot.score is not None and threshold is not None:
-            bar_x = x + text_w + 16
-            bar = pygame.Rect(bar_x, top + size // 2 + 4, rect.right - bar_x - 20, 16)
+            if stacked:
+                bar = pygame.Rect(x + 10, max(y + 50, top + size - 30), rect.right - x - 30, 16)
+            else:
+                bar_x = x + text_w + 16
+                bar = pygame.Rect(bar_x, top + size // 2 + 4, rect.right - bar_x - 20, 16)
             word = ctx.t("shot.match" if shot.matched else "shot.no_match")
             draw.score_bar(surface, ctx, bar, shot.score, threshold,
                            labels=("", "", ctx.t("shot.score", score=f"{shot.score:.1f}", result=word)))
@@ -86,14 +90,24 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
                         weight="bold") + 6
     if not records:
         draw.text_block(surface, ctx, ctx.t("record.empty"), (rect.x + 24, y), rect.w - 48, "small", p.muted)
-    for line in records:
-        y = draw.text_block(surface, ctx, ctx.t(line.system), (rect.x + 24, y + 6), rect.w - 48, "body", p.accent,
-                            "semibold")
+    width = rect.w - 48
+    for shown, line in enumerate(records):
         what = ctx.t(line.what)
         if line.people:
             what = ctx.t("record.about", what=what, people=", ".join(ctx.t(name) for name in line.people))
-        y = draw.text_block(surface, ctx, what, (rect.x + 24, y), rect.w - 48, "small")
         kept = filled(ctx, line.retention_label, retention_values(ctx.world.model, line.retention))
         readers = ctx.t("record.readers", readers="; ".join(ctx.t(r) for r in line.readers))
-        y = draw.text_block(surface, ctx, f"{kept} · {readers}", (rect.x + 24, y), rect.w - 48, "small", p.muted)
+        blocks = [(ctx.t(line.system), p.accent, "semibold"), (what, p.text, "regular"),
+                  (f"{kept} · {readers}", p.muted, "regular")]
+        images = [ctx.text.render(text, theme.SIZE["small"], colour, weight, width) for text, colour, weight in blocks]
+        height = sum(image.get_height() for image in images) + 8
+        more = len(records) - shown
+        if y + height > rect.bottom - 10 and more:
+            draw.text_block(surface, ctx, ctx.t("record.more", n=more), (rect.x + 24, y + 4), width, "small",
+                            p.text, "italic")
+            break
+        y += 8
+        for image in images:
+            surface.blit(image, (rect.x + 24, y))
+            y += image.get_height()
     surface.set_clip(clip)
