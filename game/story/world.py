@@ -18,7 +18,7 @@ class World:
         self.model = Model.from_content(content)
         self.default_policy = Policy.default(self.model)
         self._crossing = lru_cache(maxsize=256)(self._build)
-        self._year = lru_cache(maxsize=64)(lambda policy, days: port_year(self.model, policy, days))
+        self._year = lru_cache(maxsize=512)(lambda policy, days: port_year(self.model, policy, days))
 
     def _build(self, traveller_id: str, policy: Policy) -> Crossing:
         traveller = self.content.travellers[traveller_id]

@@ -98,7 +98,7 @@ def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: b
     key = (spec.skin, spec.hair, spec.hair_colour, spec.age, spec.shirt, tuple(behaviour), rect.w, rect.h, blur)
     image = _FACES.get(key)
     if image is None:
-        image = pygame.Surface(rect.size, pygame.SRCALPHA)
+        image = pygame.Surface(rect.size, pygame.SRCALPHA).convert_alpha()
         _draw_face(image, image.get_rect(), spec, behaviour)
         if blur:
             small = pygame.transform.smoothscale(image, (max(1, rect.w // 10), max(1, rect.h // 10)))

@@ -31,6 +31,10 @@ def init_pygame(headless: bool = False) -> None:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     pygame.display.init()
     pygame.font.init()
+
+
+def init_gamepads() -> None:
+    """Gamepads announce themselves as they are found; done after the first frame, to start sooner."""
     try:
         pygame.joystick.init()
         from pygame._sdl2 import controller
@@ -161,6 +165,8 @@ class Game:
 
     # -- the real loop ------------------------------------------------------
     def run(self) -> int:
+        self.draw()
+        init_gamepads()
         last = time.perf_counter()
         while not self.ctx.quit_requested:
             if self.dirty:

@@ -44,4 +44,6 @@ def _font(size: int, weight: str) -> pygame.font.Font:
 def _render(text: str, size: int, colour: tuple, weight: str, width: int, align: str) -> pygame.Surface:
     font = _font(size, weight)
     font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
-    return font.render(text, True, colour, None, width)
+    image = font.render(text, True, colour, None, width)
+    # in the display's own pixel format, blits take SDL's fast path (most of a frame is text blits)
+    return image.convert_alpha() if pygame.display.get_surface() is not None else image

@@ -35,6 +35,8 @@ class BoardScene(Scene):
         self.index = index if index is not None else next(
             (i for i, q in enumerate(questions.values()) if q.kind == "choice"), 0)
         self.standalone = standalone  # opened from the sandbox: one question, then back
+        self._static: pygame.Surface | None = None
+        self._static_key: tuple | None = None
         self.question_ids = list(ctx.content.questions)
         self.world = ctx.world
         self.board = ctx.run.board_state(self.world)
@@ -111,17 +113,33 @@ class BoardScene(Scene):
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        """The words of the question (title, prompt, voices) are drawn once and reused; buttons, the
+        model's numbers and the lab's threshold are drawn on top every frame."""
+        ctx = self.ctx
+        key = (id(ctx.palette), ctx.text.scale, ctx.run.prefs.language, self.index)
+        if key != self._static_key:
+            if self._static is None or self._static.get_size() != surface.get_size():
+                self._static = pygame.Surface(surface.get_size()).convert()
+            self.draw_static(self._static)
+            self._static_key = key
+        surface.blit(self._static, (0, 0))
+        top = self.options_top()
+        draw.buttons(surface, self)
+        self.draw_dynamic(surface, top)
+        self.draw_consequences(surface, pygame.Rect(RIGHT_X, top, theme.CANVAS[0] - RIGHT_X - 40,
+                                                    bottom_y(ctx) - top - 24))
+
+    def draw_static(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
         surface.fill(p.background)
         step = ctx.t("board.step", n=self.index + 1, total=len(self.question_ids))
         draw.text_block(surface, ctx, step, (MARGIN, 40), 800, "small", p.accent, "semibold")
         y = draw.text_block(surface, ctx, ctx.t(self.question.title), (MARGIN, 70), PAGE_W, "heading", weight="bold")
         draw.text_block(surface, ctx, ctx.t(self.question.prompt), (MARGIN, y + 12), PAGE_W, "body", p.muted)
-        top = self.options_top()
-        self.draw_left(surface, top)
-        self.draw_consequences(surface, pygame.Rect(RIGHT_X, top, theme.CANVAS[0] - RIGHT_X - 40,
-                                                    bottom_y(ctx) - top - 24))
-        draw.buttons(surface, self)
+        self.draw_left(surface, self.options_top())
+
+    def draw_dynamic(self, surface: pygame.Surface, top: int) -> None:
+        """Parts that move between decisions (the lab's threshold); the board has none."""
 
     def draw_left(self, surface: pygame.Surface, top: int) -> None:
         """Column B: the voices (the options in column A are buttons)."""

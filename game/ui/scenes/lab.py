@@ -22,6 +22,8 @@ SCORE_LO, SCORE_HI = -3.0, 11.0
 CHART_H = 330
 CHART_W = VOICES_X + VOICES_W - MARGIN
 PRESET_H = 112
+WARM_PER_FRAME = 1
+WARM_AFTER_S = 0.3  # only while the player is not dragging
 LAB_FIGURES = ("held_in_secondary", "impostors_caught", "impostors_missed")
 GROUP_STYLES = [(120, 190, 255), (255, 170, 90), (190, 150, 255), (110, 220, 160)]
 
@@ -35,6 +37,10 @@ class LabScene(BoardScene):
         super().__init__(ctx, lab_index if index is None else index, standalone)
         self.curves: dict[tuple, list[tuple[float, float]]] = {}
         self.charts: dict[tuple, pygame.Surface] = {}
+        # the drag grid, nearest to today's threshold first
+        grid = [round(THRESHOLD_LOW + i * THRESHOLD_STEP, 2) for i in range(THRESHOLD_STEPS + 1)]
+        self._warm = sorted(grid, key=lambda score: abs(score - self.threshold()))
+        self._still = 0.0
 
     # -- layout and input ------------------------------------------------------------------
     def chart_rect(self) -> pygame.Rect:
@@ -71,10 +77,22 @@ class LabScene(BoardScene):
             choose()
         return preset
 
+    def update(self, dt: float) -> bool:
+        """While the lab sits still, work out the year for a few more thresholds on the drag grid,
+        so dragging later only reads results (the model is exact either way)."""
+        self._still += dt
+        if self._warm and self._still > WARM_AFTER_S:
+            model, questions = self.world.model, self.ctx.content.questions
+            for score in self._warm[:WARM_PER_FRAME]:
+                self.world.year(self.board.policy(model, questions).replace(threshold_score=score))
+            del self._warm[:WARM_PER_FRAME]
+        return False
+
     def set_threshold(self, score: float) -> None:
         top = THRESHOLD_LOW + THRESHOLD_STEP * THRESHOLD_STEPS
         snapped = THRESHOLD_LOW + round((min(max(score, THRESHOLD_LOW), top) - THRESHOLD_LOW) / THRESHOLD_STEP) * THRESHOLD_STEP
         self.board.threshold_score = round(snapped, 2)
+        self._still = 0.0
         for b in self.buttons:
             if b.key.startswith("option:"):
                 b.primary = False
@@ -93,6 +111,13 @@ class LabScene(BoardScene):
 
     # -- drawing -----------------------------------------------------------------------------
     def draw_left(self, surface: pygame.Surface, top: int) -> None:
+        chart = self.chart_rect()
+        note_y = chart.bottom + 50 + PRESET_H + 14
+        draw.text_block(surface, self.ctx, self.ctx.t("lab.per_day_note"), (MARGIN, note_y), CHART_W, "small",
+                        self.ctx.palette.muted)
+
+    def draw_dynamic(self, surface: pygame.Surface, top: int) -> None:
+        """The chart and the threshold on it, which a drag moves every frame."""
         ctx, p = self.ctx, self.ctx.palette
         chart = self.chart_rect()
         policy = self.board.policy(self.world.model, ctx.content.questions)
@@ -109,8 +134,6 @@ class LabScene(BoardScene):
                              chart.bottom + 6))
         if self.focused_key() == "chart":
             pygame.draw.rect(surface, p.accent, chart.inflate(12, 12), theme.FOCUS_WIDTH, theme.RADIUS + 6)
-        note_y = chart.bottom + 50 + PRESET_H + 14
-        draw.text_block(surface, ctx, ctx.t("lab.per_day_note"), (MARGIN, note_y), CHART_W, "small", p.muted)
 
     def draw_consequences(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Column C: errors per day by group at this threshold, then the year's key figures."""
@@ -125,7 +148,7 @@ class LabScene(BoardScene):
         ctx = self.ctx
         key = (profile, id(ctx.palette), ctx.text.scale, ctx.run.prefs.language, chart.size)
         if key not in self.charts:
-            image = pygame.Surface(chart.size, pygame.SRCALPHA)
+            image = pygame.Surface(chart.size, pygame.SRCALPHA).convert_alpha()
             local = image.get_rect()
             pygame.draw.rect(image, ctx.palette.panel, local, border_radius=theme.RADIUS)
             groups = list(self.world.model.groups)
