@@ -45,6 +45,6 @@ def one_of(choices: Iterable[str], got: object) -> str:
     options = sorted(str(c) for c in choices)
     hint = nearest(str(got), options)
     tail = f" (did you mean '{hint}'?)" if hint and hint != got else ""
-    if len(options) > 12:
+    if len(options) > 20:
         return f"got {got!r}, which is not one of the {len(options)} known ids{tail}"
     return f"expected one of {', '.join(options)}; got {got!r}{tail}"
