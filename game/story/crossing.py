@@ -5,7 +5,7 @@ each station says, which faces it shows, and what the record holds by then. No p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -56,6 +56,8 @@ class Beat:
     records: tuple[RecordLine, ...] = ()
     facts: tuple[str, ...] = ()
     delay_seconds: float = 0.0
+    # gallery size, strangers expected as candidates, chance of at least one: formatted model numbers
+    comparison: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,27 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
             if last or station.kind in WRITTEN_AT.get(entry.system, ()):
                 records.append(_record_line(model, entry, people))
                 del pending[entry]
-        beats.append(_beat(content, station, event, story, shots, tuple(records)))
+        beat = _beat(content, station, event, story, shots, tuple(records))
+        if station.kind in ("scan", "review"):
+            beat = replace(beat, comparison=_gallery_sizes(model, story))
+        beats.append(beat)
     return Crossing(traveller.id, seed, tuple(beats), story.decision not in HELD_DECISIONS,
                     policy_threshold(model, policy), story.decision, story.reason, shots)
+
+
+def _gallery_sizes(model: Any, story: Any) -> tuple[tuple[str, str, str], ...]:
+    """Why false candidates grow with the gallery: the same match rate against one photo (the port's
+    one-to-one check), the biometric database, and the scraped internet."""
+    from game.sim import one_to_many
+    event = story.event("street") or story.event("search")
+    if event is None or "fmr" not in event.details:
+        return ()
+    rows = []
+    for size in (1, model.search["street_gallery"], model.search["scraped_gallery"]):
+        expected, at_least_one = one_to_many(event.details["fmr"], size)
+        rows.append((_num(size), _num(expected) if expected >= 0.01 else "0",
+                     f"{at_least_one:.0%}" if at_least_one >= 0.01 else "<1%"))
+    return tuple(rows)
 
 
 def _lane_stations(content: Any, lane: str) -> list:
@@ -181,7 +201,7 @@ def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot,
                 lines.append(Line("beat.gallery", values))
         elif station.kind in ("decision", "exit", "review"):
             held = story.decision in HELD_DECISIONS
-            status, label = ("alert", "beat.held") if held else ("ok", "beat.through")
+            status, label = ("alert" if held else "ok"), story.decision
             lines.append(Line(story.reason, values))
             if story.delay_seconds > 60:
                 lines.append(Line("beat.delay", {"minutes": _num(story.delay_seconds / 60)}))

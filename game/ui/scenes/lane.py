@@ -137,12 +137,31 @@ class LaneScene(Scene):
             y = draw.text_block(surface, ctx, ctx.t(line.text, **line.values), (left.x + 28, y + 8), text_width,
                                 size, colour) + 2
         if beat.shots:
+            shots_h = (left.h - 90) if not beat.comparison else 124
             draw_shots(surface, ctx, beat.shots, beat.threshold,
-                       pygame.Rect(left.x + 600, left.y + 80, left.w - 610, left.h - 90))
+                       pygame.Rect(left.x + 600, left.y + 80, left.w - 610, shots_h))
+            if beat.comparison:
+                self._draw_comparison(surface, beat.comparison,
+                                      pygame.Rect(left.x + 600, left.y + 80 + shots_h, left.w - 620, 0))
         surface.set_clip(clip)
         right = pygame.Rect(1190, PANEL_TOP, theme.CANVAS[0] - 1230, theme.CANVAS[1] - PANEL_TOP - 40)
         draw_record(surface, ctx, beat.records, right)
         draw.buttons(surface, self)
+
+    def _draw_comparison(self, surface: pygame.Surface, rows, rect: pygame.Rect) -> None:
+        """The same match rate against galleries of growing size: why false candidates grow with it."""
+        ctx, p = self.ctx, self.ctx.palette
+        size = theme.SIZE["small"] - 2
+        widths = (rect.w * 0.42, rect.w * 0.3, rect.w * 0.28)
+        headers = (ctx.t("beat.gallery_size"), ctx.t("beat.gallery_expected"), ctx.t("beat.gallery_chance"))
+        y = rect.y
+        for cells, colour, weight in [(headers, p.muted, "semibold")] + [(row, p.text, "regular") for row in rows]:
+            x, height = rect.x, 0
+            for text, w in zip(cells, widths):
+                image = ctx.text.render(text, size, colour, weight, int(w) - 8)
+                surface.blit(image, (x, y))
+                x, height = x + int(w), max(height, image.get_height())
+            y += height + 2
 
     def _draw_heading(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
