@@ -143,3 +143,18 @@ def test_many_sources_page_through(game, content):
         assert dialog.page == expected
     driver.press("close")
     assert driver.scene.name == "title"
+
+
+def test_record_counts_down_while_the_traveller_waits(game, content):
+    from game.ui.scenes import make_scene
+    from game.ui.scenes.record import time_left
+    ctx = game.ctx
+    assert time_left(ctx, 12 * 3600) == "12:00:00 left" and time_left(ctx, 0) == "deleted"
+    assert time_left(ctx, 14 * 86400 - 5) == "13 days 23:59:55 left"
+    game.stack.push(make_scene("lane", ctx, traveller="commuter"))
+    game.step()
+    lane = game.scene
+    frames = game.frames_drawn
+    for _ in range(3):
+        game.step(0.5)
+    assert lane.seconds == pytest.approx(1.5) and game.frames_drawn > frames, "the clock redraws as it ticks"

@@ -33,6 +33,7 @@ class LaneScene(Scene):
         self.walk_from = self.index
         self.walk_t = 1.0
         self.map = PortMap()
+        self.seconds = 0.0  # since the traveller reached the port: the record's retention counts down from it
 
     def _stations(self) -> list:
         content = self.ctx.content
@@ -98,6 +99,11 @@ class LaneScene(Scene):
         self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
 
     def update(self, dt: float) -> bool:
+        """Walk the traveller; and let time pass, so the record's retention counts down second by second."""
+        before = int(self.seconds)
+        self.seconds += dt
+        if int(self.seconds) != before:
+            self.dirty = True
         if self.walk_t < 1.0:
             self.walk_t = min(1.0, self.walk_t + dt / WALK_SECONDS)
             return True
@@ -145,7 +151,7 @@ class LaneScene(Scene):
                                       pygame.Rect(left.x + 600, left.y + 80 + shots_h, left.w - 620, 0))
         surface.set_clip(clip)
         right = pygame.Rect(1190, PANEL_TOP, theme.CANVAS[0] - 1230, theme.CANVAS[1] - PANEL_TOP - 40)
-        draw_record(surface, ctx, beat.records, right)
+        draw_record(surface, ctx, beat.records, right, self.seconds)
         draw.buttons(surface, self)
 
     def _draw_comparison(self, surface: pygame.Surface, rows, rect: pygame.Rect) -> None:

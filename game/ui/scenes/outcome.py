@@ -86,7 +86,7 @@ class OutcomeScene(Scene):
             hours = LATER_HOURS[self.later]
             records = tuple(r for r in records if r.retention_hours is None or r.retention_hours > hours)
         right = pygame.Rect(LATER_X, y + 20, theme.CANVAS[0] - LATER_X - 50, LATER_Y - y - 70)
-        draw_record(surface, ctx, records, right)
+        draw_record(surface, ctx, records, right, 3600 * LATER_HOURS[self.later] if self.later is not None else 0.0)
         hint = "outcome.later_hint" if self.later is None else "outcome.later_showing"
         draw.text_block(surface, ctx, ctx.t(hint), (LATER_X, LATER_Y - 42), right.w, "small", p.muted)
         draw.buttons(surface, self)

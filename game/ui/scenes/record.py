@@ -80,8 +80,23 @@ def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], t
                            labels=("", "", ctx.t("shot.score", score=f"{shot.score:.1f}", result=word)))
 
 
-def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine, ...], rect: pygame.Rect) -> None:
-    """The record that follows the traveller: each system, what it holds, how long, who may read it."""
+def time_left(ctx: Context, seconds: float) -> str:
+    """What is left of a retention period, counting down: h:mm:ss within a day, then days or years."""
+    if seconds <= 0:
+        return ctx.t("record.deleted")
+    if seconds >= 2 * 3600 * HOURS_PER_YEAR:
+        return ctx.t("record.left", time=ctx.t("record.years", n=count(ctx, int(seconds / 3600 / HOURS_PER_YEAR))))
+    days, rest = divmod(int(seconds), 86400)
+    clock = f"{rest // 3600}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
+    if days:
+        clock = ctx.t("record.days_clock", n=count(ctx, days), clock=clock)
+    return ctx.t("record.left", time=clock)
+
+
+def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine, ...], rect: pygame.Rect,
+                elapsed_seconds: float = 0.0) -> None:
+    """The record that follows the traveller: each system, what it holds, how long (counting down from
+    the moment of the crossing, `elapsed_seconds` ago), and who may read it."""
     p = ctx.palette
     draw.panel(surface, rect, ctx)
     clip = surface.get_clip()
@@ -96,6 +111,8 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
         if line.people:
             what = ctx.t("record.about", what=what, people=", ".join(ctx.t(name) for name in line.people))
         kept = filled(ctx, line.retention_label, retention_values(ctx.world.model, line.retention))
+        if ctx.world.model.records.retentions[line.retention].hours.source:  # a sourced end date counts down
+            kept = f"{kept} ({time_left(ctx, line.retention_hours * 3600 - elapsed_seconds)})"
         readers = ctx.t("record.readers", readers="; ".join(ctx.t(r) for r in line.readers))
         blocks = [(ctx.t(line.system), p.accent, "semibold"), (what, p.text, "regular"),
                   (f"{kept} · {readers}", p.muted, "regular")]
@@ -103,7 +120,8 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
         height = sum(image.get_height() for image in images) + 8
         more = len(records) - shown
         if y + height > rect.bottom - 10 and more:
-            draw.text_block(surface, ctx, ctx.t("record.more", n=more), (rect.x + 24, y + 4), width, "small",
+            text = ctx.t("record.more_one") if more == 1 else ctx.t("record.more", n=more)
+            draw.text_block(surface, ctx, text, (rect.x + 24, y + 4), width, "small",
                             p.text, "italic")
             break
         y += 8
