@@ -260,6 +260,7 @@ class Question:
 class QuestionsFile:
     questions: dict[str, Question]
     discussion: list[str] = ref("text", default_factory=list)
+    figure_facts: dict[str, list[str]] = ref("fact", default_factory=dict)  # what each consequence rests on
 
 
 # --- the model (game/sim) reads these ---------------------------------------------------

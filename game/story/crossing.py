@@ -43,6 +43,7 @@ class RecordLine:
     retention_label: str      # text id
     readers: tuple[str, ...]  # text ids
     people: tuple[str, ...] = ()  # text ids of whose record this is, when not only the traveller's
+    fact: str | None = None       # the fact that says this system keeps it
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ def _record_line(model: Any, entry: Any, people: tuple[str, ...]) -> RecordLine:
     system = model.records.systems[entry.system].label
     readers = tuple(model.records.readers[r].label for r in entry.readers)
     label = model.records.retentions[entry.retention].label
-    return RecordLine(system, entry.what, entry.retention_hours, entry.retention, label, readers, people)
+    return RecordLine(system, entry.what, entry.retention_hours, entry.retention, label, readers, people,
+                      model.records.systems[entry.system].fact)
 
 
 def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot, ...],

@@ -57,3 +57,9 @@ def test_directions(world, content):
     now, audit, never = (by_option(world, content, "audits", r) for r in ("no_audit', 'outbound_capture': 'on",
                                                                          "audit_first", "off_lanes"))
     assert now["outbound_faces"] > audit["outbound_faces"] > never["outbound_faces"] == 0
+
+
+def test_every_consequence_has_facts_behind_it(content):
+    table = content.files["questions.yaml"].figure_facts
+    assert set(table) == set(FIGURES)
+    assert all(table[f] for f in FIGURES)

@@ -109,7 +109,8 @@ class BoardScene(Scene):
         return "lab" if kind == "threshold_lab" else "board"
 
     def show_sources(self) -> None:
-        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=list(self.question.facts)))
+        facts = [*self.question.facts, *figure_facts(self.ctx, self.question.figures)]
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=list(dict.fromkeys(facts))))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -161,6 +162,12 @@ class BoardScene(Scene):
     def draw_consequences(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         mine = self.board.policy(self.world.model, self.ctx.content.questions)
         draw_consequences(surface, self.ctx, mine, rect, tuple(self.question.figures))
+
+
+def figure_facts(ctx: Context, figure_ids) -> list[str]:
+    """The facts the given consequences rest on, in order, once each."""
+    table = ctx.content.files["questions.yaml"].figure_facts
+    return list(dict.fromkeys(fact for fid in figure_ids for fact in table.get(fid, ())))
 
 
 def figure_label(ctx: Context, fid: str) -> str:

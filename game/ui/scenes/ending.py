@@ -10,7 +10,7 @@ from game.story.labels import choice_values
 from .. import draw, theme
 from ..scene import Button, Context, Scene
 from . import registry
-from .board import draw_consequences
+from .board import draw_consequences, figure_facts
 from .common import MARGIN, bottom_y, button_row
 from .numbers import count, filled
 
@@ -47,12 +47,17 @@ class RecordScene(Scene):
     def layout(self) -> None:
         ctx = self.ctx
         specs = [("sandbox", ctx.t("record.sandbox"), self.sandbox, True),
+                 ("info", ctx.t("common.how_do_we_know"), self.show_facts, False),
                  ("sources", ctx.t("record.sources"), self.sources, False),
                  ("title", ctx.t("common.to_title"), self.to_title, False)]
         self.buttons = button_row(ctx, specs, bottom_y(ctx))
 
     def sandbox(self) -> None:
         self.ctx.stack.push(registry.make_scene("sandbox", self.ctx))
+
+    def show_facts(self) -> None:
+        facts = figure_facts(self.ctx, RECORD_FIGURES)
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
 
     def sources(self) -> None:
         self.ctx.stack.push(registry.make_scene("sources", self.ctx))

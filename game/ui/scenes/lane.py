@@ -95,7 +95,8 @@ class LaneScene(Scene):
             self.layout()
 
     def show_sources(self) -> None:
-        facts = list(dict.fromkeys(self.beat.facts))
+        record_facts = [line.fact for line in self.beat.records if line.fact]
+        facts = list(dict.fromkeys([*self.beat.facts, *record_facts]))
         self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
 
     def update(self, dt: float) -> bool:
