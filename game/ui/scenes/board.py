@@ -152,16 +152,21 @@ class BoardScene(Scene):
         surface.set_clip(rect)
         y = draw.text_block(surface, ctx, ctx.t("board.voices"), rect.topleft, rect.w, "body", p.accent, "semibold")
         for voice in self.question.voices:
-            source = ctx.content.sources[voice.source]
             pygame.draw.rect(surface, p.panel_edge, (rect.x, y + 10, 6, 56))
             y = draw.text_block(surface, ctx, f"“{ctx.t(voice.says)}”", (rect.x + 22, y + 8), rect.w - 22, "small")
-            y = draw.text_block(surface, ctx, f"{ctx.t(voice.who)} · {source.publication}", (rect.x + 22, y + 2),
+            y = draw.text_block(surface, ctx, attribution(ctx, voice), (rect.x + 22, y + 2),
                                 rect.w - 22, "small", p.muted, "italic")
         surface.set_clip(clip)
 
     def draw_consequences(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         mine = self.board.policy(self.world.model, self.ctx.content.questions)
         draw_consequences(surface, self.ctx, mine, rect, tuple(self.question.figures))
+
+
+def attribution(ctx: Context, voice) -> str:
+    """Who said it and where it was reported (once, when the speaker is the publisher)."""
+    who, where = ctx.t(voice.who), ctx.content.sources[voice.source].publication
+    return who if where in who else f"{who} · {where}"
 
 
 def figure_facts(ctx: Context, figure_ids) -> list[str]:

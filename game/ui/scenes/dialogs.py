@@ -7,6 +7,7 @@ from game.story.prefs import REGISTRY as PREFS
 
 from .. import draw, theme
 from ..scene import Button, Context, Scene
+from .board import attribution
 from .common import MARGIN, Dialog, bottom_y, button_row, page
 
 
@@ -155,38 +156,59 @@ class VoicesScene(Dialog):
         y = draw.text_block(surface, ctx, ctx.t("board.voices"), (rect.x + 60, rect.y + 40), rect.w - 120,
                             "heading", weight="bold") + 10
         for voice in self.question.voices:
-            source = ctx.content.sources[voice.source]
             y = draw.text_block(surface, ctx, f"“{ctx.t(voice.says)}”", (rect.x + 60, y + 12), rect.w - 120, "body")
-            y = draw.text_block(surface, ctx, f"{ctx.t(voice.who)} · {source.publication}", (rect.x + 60, y + 2),
+            y = draw.text_block(surface, ctx, attribution(ctx, voice), (rect.x + 60, y + 2),
                                 rect.w - 120, "small", p.muted, "italic")
         draw.buttons(surface, self)
 
 
 class SourcesListScene(Scene):
-    """Every source the game cites, and where the model is simpler than reality."""
+    """Where the model is simpler than reality, and every source the game cites: two pages, two columns."""
 
     name = "sources"
+    PAGES = ("limits", "sources")
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.showing = "limits"
 
     def layout(self) -> None:
-        self.buttons = button_row(self.ctx, [("back", self.ctx.t("common.back"), self.back, True)],
-                                  bottom_y(self.ctx))
+        ctx = self.ctx
+        specs = [(tab, ctx.t(f"sources.{tab}"), self._shower(tab), tab == self.showing) for tab in self.PAGES]
+        specs.append(("back", ctx.t("common.back"), self.back, False))
+        self.buttons = button_row(ctx, specs, bottom_y(ctx))
+
+    def _shower(self, tab: str):
+        def show() -> None:
+            self.showing = tab
+            self.layout()
+            self.focus_key(tab)
+        return show
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(heading, text) pairs for the page shown."""
+        ctx = self.ctx
+        if self.showing == "limits":
+            return [("", "• " + ctx.t(text_id)) for text_id in ctx.content.model.limits]
+        out = []
+        for source in ctx.content.sources.values():
+            via = ctx.t("source.via", via=source.via) if source.via else ""
+            out.append((source.publication, f"“{source.headline}”, {source.date}{via}"))
+        return out
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
         top = page(surface, ctx, ctx.t("sources.heading"))
-        limits = pygame.Rect(MARGIN, top, 560, bottom_y(ctx) - top - 30)
-        y = draw.text_block(surface, ctx, ctx.t("sources.limits"), limits.topleft, limits.w, "body", p.accent,
-                            "semibold")
-        for text_id in ctx.content.model.limits:
-            y = draw.text_block(surface, ctx, "• " + ctx.t(text_id), (limits.x, y + 6), limits.w, "small")
-        sources = list(ctx.content.sources.values())
-        half = (len(sources) + 1) // 2
-        for column, chunk in enumerate((sources[:half], sources[half:])):
-            x = MARGIN + 620 + column * 600
-            y = top
-            for source in chunk:
-                via = ctx.t("source.via", via=source.via) if source.via else ""
-                y = draw.text_block(surface, ctx, source.publication, (x, y), 560, "small", p.text, "semibold")
-                y = draw.text_block(surface, ctx, f"“{source.headline}”, {source.date}{via}", (x, y), 560,
-                                    "small", p.muted) + 10
+        width, bottom = 820, bottom_y(ctx) - 20
+        entries = self.entries()
+        half = (len(entries) + 1) // 2
+        for column, chunk in enumerate((entries[:half], entries[half:])):
+            x, y = MARGIN + column * (width + 40), top
+            clip = surface.get_clip()
+            surface.set_clip(pygame.Rect(x, top, width, bottom - top))
+            for heading, text in chunk:
+                if heading:
+                    y = draw.text_block(surface, ctx, heading, (x, y), width, "small", p.text, "semibold")
+                y = draw.text_block(surface, ctx, text, (x, y), width, "small", p.muted if heading else p.text) + 10
+            surface.set_clip(clip)
         draw.buttons(surface, self)
