@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
+from typing import Any
 
 from .content import BASE_LANGUAGE, DEFAULT_ROOT, FILES, Content
 from .errors import ContentError, ContentErrors, one_of

@@ -8,7 +8,6 @@ import pytest
 
 from game.content import schema
 from game.sim import match_rates, occupant_capture, port_year, sample_crossing, sample_vehicles
-from game.sim.matching import policy_threshold
 
 VEHICLES = 40_000
 

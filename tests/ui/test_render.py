@@ -1,7 +1,6 @@
 """Every registered scene renders at both sizes, fills the screen, and shows text."""
 from __future__ import annotations
 
-import pygame
 import pytest
 
 from game.ui import theme

@@ -14,8 +14,8 @@ from game.story.code import THRESHOLD_LOW, THRESHOLD_STEP, THRESHOLD_STEPS
 
 from .. import draw, input as I, theme
 from ..scene import Button, Context
-from .board import RIGHT_X, VOICES_W, VOICES_X, BoardScene, draw_consequences
-from .common import MARGIN, bottom_y
+from .board import VOICES_W, VOICES_X, BoardScene, draw_consequences
+from .common import MARGIN
 from .numbers import count, one_in
 
 SCORE_LO, SCORE_HI = -3.0, 11.0

@@ -20,14 +20,21 @@ PANEL_TOP = MAP_HEIGHT + 16
 WALK_SECONDS = 0.8
 
 
-class LaneScene(Scene):
-    name = "lane"
+class CrossingScene(Scene):
+    """A scene about one traveller's crossing (the given one, the run's, or the first), under the run's policy."""
 
     def __init__(self, ctx: Context, traveller: str | None = None):
         super().__init__(ctx)
         content = ctx.content
         self.traveller = content.travellers[traveller or ctx.run.traveller or next(iter(content.travellers))]
         self.crossing: Crossing = ctx.world.crossing(self.traveller.id, ctx.run.policy(ctx.world))
+
+
+class LaneScene(CrossingScene):
+    name = "lane"
+
+    def __init__(self, ctx: Context, traveller: str | None = None):
+        super().__init__(ctx, traveller)
         self.stations = self._stations()
         self.index = 0
         self.walk_from = self.index

@@ -7,23 +7,21 @@ from __future__ import annotations
 import pygame
 
 from .. import draw, theme
-from ..scene import Button, Context, Scene
+from ..scene import Button, Context
 from . import registry
 from .common import MARGIN, bottom_y, button_row
+from .lane import CrossingScene
 from .record import draw_record, draw_shots, draw_status, duration
 
 LATER_HOURS = (24, 24 * 365, 24 * 365 * 10, 24 * 365 * 75)
 LATER_X, LATER_Y, LATER_W = 1190, 770, 332
 
 
-class OutcomeScene(Scene):
+class OutcomeScene(CrossingScene):
     name = "outcome"
 
     def __init__(self, ctx: Context, traveller: str | None = None):
-        super().__init__(ctx)
-        content = ctx.content
-        self.traveller = content.travellers[traveller or ctx.run.traveller or next(iter(content.travellers))]
-        self.crossing = ctx.world.crossing(self.traveller.id, ctx.run.policy(ctx.world))
+        super().__init__(ctx, traveller)
         self.later: int | None = None
 
     def layout(self) -> None:
