@@ -207,25 +207,32 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
     x = rect.x + 24
     y = draw.text_block(surface, ctx, ctx.t("board.year_heading"), (x, rect.y + 16), rect.w - 48, "large",
                         weight="bold")
-    col_w = 130
+    rows = consequence_rows(ctx, mine, figure_ids)
+    headers = (ctx.t("board.today"), ctx.t("board.yours"))
+    col_w = 16 + max(ctx.text.font(theme.SIZE["small"], "bold").size(text)[0]
+                     for text in [*headers, *(r.before for r in rows), *(r.after for r in rows)])
     col_today, col_mine = rect.right - 24 - 2 * col_w, rect.right - 24 - col_w
-    for label, cx in ((ctx.t("board.today"), col_today), (ctx.t("board.yours"), col_mine)):
+    for label, cx in zip(headers, (col_today, col_mine)):
         image = ctx.text.render(label, theme.SIZE["small"], p.muted, "semibold", col_w, "right")
         surface.blit(image, (cx + col_w - image.get_width(), y + 4))
     y += 40
-    for row in consequence_rows(ctx, mine, figure_ids):
+    stacked = col_today - x - 10 < 240  # large text: the label on its own line, the numbers under it
+    for row in rows:
         changed = row.before != row.after
-        label = ctx.text.render(row.label, theme.SIZE["small"], p.text, "regular", col_today - x - 10)
-        row_h = max(label.get_height(), 30) + 6
+        label = ctx.text.render(row.label, theme.SIZE["small"], p.text, "regular",
+                                rect.w - 48 if stacked else col_today - x - 10)
+        values_y = y + label.get_height() if stacked else y
+        value_h = ctx.text.line_height(theme.SIZE["small"], "bold")
+        row_h = (label.get_height() + value_h if stacked else max(label.get_height(), value_h)) + 6
         if changed:
             pygame.draw.rect(surface, p.background, (rect.x + 8, y - 2, rect.w - 16, row_h), border_radius=8)
         surface.blit(label, (x, y))
         for value, cx, weight in ((row.before, col_today, "regular"), (row.after, col_mine, "bold")):
             image = ctx.text.render(value, theme.SIZE["small"], p.accent if changed and weight == "bold"
                                     else p.text, weight)
-            surface.blit(image, (cx + col_w - image.get_width(), y))
+            surface.blit(image, (cx + col_w - image.get_width(), values_y))
         if changed:  # an arrow says which way it moved, so the change does not rest on colour
-            ax, ay, up = col_mine + 4, y + 15, row.rising
+            ax, ay, up = col_mine + 4, values_y + 15, row.rising
             tip, base = (ay - 9, ay + 7) if up else (ay + 9, ay - 7)
             pygame.draw.polygon(surface, p.accent, [(ax, tip), (ax - 8, base), (ax + 8, base)])
         y += row_h

@@ -159,6 +159,9 @@ class LaneScene(CrossingScene):
                                       pygame.Rect(left.x + 600, left.y + 80 + shots_h, left.w - 620, 0))
         surface.set_clip(clip)
         right = pygame.Rect(1190, PANEL_TOP, theme.CANVAS[0] - 1230, theme.CANVAS[1] - PANEL_TOP - 40)
+        panel_buttons = [b.rect for b in self.buttons if b.visible]
+        if panel_buttons and max(r.right for r in panel_buttons) > right.left - 16:  # large text: keep clear
+            right.height = min(r.top for r in panel_buttons) - 16 - right.top
         draw_record(surface, ctx, beat.records, right, self.seconds)
         draw.buttons(surface, self)
 

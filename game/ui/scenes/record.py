@@ -54,8 +54,10 @@ def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], t
     size = row_h - 10
     stacked = row_h >= 150  # room to put the score scale under the words, full width
     text_w = rect.w - size - 14 if stacked else max(180, int((rect.w - size) * 0.42))
+    clip = surface.get_clip()
     for i, shot in enumerate(shots):
         top = rect.y + i * row_h
+        surface.set_clip(pygame.Rect(rect.x, top, rect.w, row_h).clip(clip) if clip else None)
         portrait = pygame.Rect(rect.x, top, size, size)
         pygame.draw.rect(surface, p.background, portrait, border_radius=8)
         draw.face(surface, portrait.inflate(-8, -8), shot.face, shot.behaviour, blur=not shot.captured)
@@ -78,6 +80,7 @@ def draw_shots(surface: pygame.Surface, ctx: Context, shots: tuple[Shot, ...], t
             word = ctx.t("shot.match" if shot.matched else "shot.no_match")
             draw.score_bar(surface, ctx, bar, shot.score, threshold,
                            labels=("", "", ctx.t("shot.score", score=f"{shot.score:.1f}", result=word)))
+    surface.set_clip(clip)
 
 
 def time_left(ctx: Context, seconds: float) -> str:
@@ -119,7 +122,7 @@ def draw_record(surface: pygame.Surface, ctx: Context, records: tuple[RecordLine
         images = [ctx.text.render(text, theme.SIZE["small"], colour, weight, width) for text, colour, weight in blocks]
         height = sum(image.get_height() for image in images) + 8
         more = len(records) - shown
-        if y + height > rect.bottom - 10 and more:
+        if shown and y + height > rect.bottom - 10:
             text = ctx.t("record.more_one") if more == 1 else ctx.t("record.more", n=more)
             draw.text_block(surface, ctx, text, (rect.x + 24, y + 4), width, "small",
                             p.text, "italic")
