@@ -17,6 +17,11 @@ class Run:
     traveller: str | None = None
     met: list[str] = field(default_factory=list)
     board: BoardState | None = None
+    first_prefs: Prefs | None = None  # what the run started with: a reset returns to it
+
+    def __post_init__(self) -> None:
+        if self.first_prefs is None:
+            self.first_prefs = self.prefs
 
     def meet(self, traveller_id: str) -> None:
         """Remember a traveller the player has crossed as, in order, once each."""
@@ -39,5 +44,6 @@ class Run:
         return self.board.policy(world.model, world.content.questions)
 
     def restart(self) -> "Run":
-        """A fresh run for the next person: same seed and preferences, nothing else kept."""
-        return Run(seed=self.seed, prefs=self.prefs)
+        """A fresh run for the next person: the same seed and starting preferences (language, text
+        size), nothing of the last person's kept."""
+        return Run(seed=self.seed, prefs=self.first_prefs)

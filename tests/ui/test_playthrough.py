@@ -158,3 +158,20 @@ def test_record_counts_down_while_the_traveller_waits(game, content):
     for _ in range(3):
         game.step(0.5)
     assert lane.seconds == pytest.approx(1.5) and game.frames_drawn > frames, "the clock redraws as it ticks"
+
+
+def test_kiosk_reset_forgets_the_last_visitors_language_and_text_size(content):
+    init_pygame(headless=True)
+    try:
+        game = Game(content, kiosk=True, lang="en")
+        driver = Driver(game, "touch")
+        driver.press("language")
+        assert game.ctx.run.prefs.language == "es"
+        driver.press("settings")
+        driver.press("text_scale")
+        assert game.ctx.text.scale > 1
+        game.step(content.scenes.kiosk.idle_reset_seconds + 1)
+        assert game.scene.name == "title"
+        assert game.ctx.run.prefs.language == "en" and game.ctx.text.scale == 1
+    finally:
+        shutdown()
