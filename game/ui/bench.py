@@ -78,8 +78,8 @@ def frame_times(content, scenes: list[str], frames: int) -> dict[str, dict[str, 
     # the threshold lab while the threshold is dragged: every frame a new threshold, the model re-run
     lab = Game(content, size=(1920, 1080), start="lab")
     chart = lab.scene.chart_rect()
-    for _ in range(120):  # the player reads the question for two seconds before dragging
-        lab.step(1 / 60)
+    for _ in range(120):  # the player reads the question for a few seconds before dragging
+        lab.step(1 / 30)
 
     def drag(frame: int) -> None:
         x = chart.left + chart.w * (0.4 + 0.4 * ((frame * 7) % 100) / 100)

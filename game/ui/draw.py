@@ -13,6 +13,23 @@ SHIRT = {"blue": (70, 120, 200), "green": (60, 150, 90), "red": (190, 70, 70), "
          "orange": (220, 130, 50), "teal": (40, 150, 150)}
 
 
+class Layer:
+    """A full-screen drawing kept between frames and repainted only when its key changes
+    (what a screen shows that no frame-to-frame state touches)."""
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.surface: pygame.Surface | None = None
+
+    def blit(self, target: pygame.Surface, key: object, paint) -> None:
+        if self.surface is None or self.surface.get_size() != target.get_size():
+            self.surface, self.key = pygame.Surface(target.get_size(), 0, target), None
+        if key != self.key:
+            paint(self.surface)
+            self.key = key
+        target.blit(self.surface, (0, 0))
+
+
 def panel(surface: pygame.Surface, rect: pygame.Rect, ctx: Context, fill=None) -> None:
     p = ctx.palette
     pygame.draw.rect(surface, fill or p.panel, rect, border_radius=theme.RADIUS)

@@ -157,6 +157,8 @@ class Game:
         self.update(dt)
         if self.dirty:
             self.draw()
+        elif self.scene is not None:
+            self.scene.idle()
 
     def save_screenshot(self, path) -> None:
         """Save the window as the player sees it, letterbox included."""
@@ -171,6 +173,8 @@ class Game:
         while not self.ctx.quit_requested:
             if self.dirty:
                 self.draw()
+            elif self.scene is not None:
+                self.scene.idle()
             if self.animating:
                 self.clock.tick(FPS)
             events = pygame.event.get()

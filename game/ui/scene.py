@@ -93,6 +93,9 @@ class Scene:
     def back(self) -> None:
         self.ctx.stack.pop()
 
+    def idle(self) -> None:
+        """Called when a frame passes with nothing to draw: a scene may use the time to get ahead."""
+
     # -- input ---------------------------------------------------------------
     def handle(self, intent: I.Intent) -> None:
         kind = intent.kind

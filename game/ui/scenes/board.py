@@ -35,8 +35,7 @@ class BoardScene(Scene):
         self.index = index if index is not None else next(
             (i for i, q in enumerate(questions.values()) if q.kind == "choice"), 0)
         self.standalone = standalone  # opened from the sandbox: one question, then back
-        self._static: pygame.Surface | None = None
-        self._static_key: tuple | None = None
+        self.words = draw.Layer()
         self.question_ids = list(ctx.content.questions)
         self.world = ctx.world
         self.board = ctx.run.board_state(self.world)
@@ -117,13 +116,8 @@ class BoardScene(Scene):
         """The words of the question (title, prompt, voices) are drawn once and reused; buttons, the
         model's numbers and the lab's threshold are drawn on top every frame."""
         ctx = self.ctx
-        key = (id(ctx.palette), ctx.text.scale, ctx.run.prefs.language, self.index)
-        if key != self._static_key:
-            if self._static is None or self._static.get_size() != surface.get_size():
-                self._static = pygame.Surface(surface.get_size()).convert()
-            self.draw_static(self._static)
-            self._static_key = key
-        surface.blit(self._static, (0, 0))
+        self.words.blit(surface, (id(ctx.palette), ctx.text.scale, ctx.run.prefs.language, self.index),
+                        self.draw_static)
         top = self.options_top()
         draw.buttons(surface, self)
         self.draw_dynamic(surface, top)

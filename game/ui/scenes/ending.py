@@ -37,6 +37,7 @@ class RecordScene(Scene):
         super().__init__(ctx)
         self.world = ctx.world
         self.board = ctx.run.board_state(self.world)
+        self.page = draw.Layer()
 
     def code(self) -> str:
         return encode(self.ctx.content.questions, self.board.decisions, self.board.threshold_score)
@@ -73,6 +74,13 @@ class RecordScene(Scene):
         self.sandbox()
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Everything but the buttons depends only on the choices (the code) and the look: drawn once."""
+        ctx = self.ctx
+        self.page.blit(surface, (id(ctx.palette), ctx.text.scale, ctx.run.prefs.language, self.code()),
+                       self._draw_page)
+        draw.buttons(surface, self)
+
+    def _draw_page(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
         surface.fill(p.background)
         y = draw.text_block(surface, ctx, ctx.t("record.title"), (MARGIN, 40), 1100, "heading", weight="bold")
@@ -84,7 +92,6 @@ class RecordScene(Scene):
         draw_consequences(surface, ctx, self.policy(), middle, RECORD_FIGURES)
         right = pygame.Rect(middle.right + 24, top, theme.CANVAS[0] - middle.right - 24 - 40, column.h)
         self._draw_groups_and_prompts(surface, right)
-        draw.buttons(surface, self)
 
     def _draw_code(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx, p = self.ctx, self.ctx.palette

@@ -22,8 +22,6 @@ SCORE_LO, SCORE_HI = -3.0, 11.0
 CHART_H = 330
 CHART_W = VOICES_X + VOICES_W - MARGIN
 PRESET_H = 112
-WARM_PER_FRAME = 1
-WARM_AFTER_S = 0.3  # only while the player is not dragging
 LAB_FIGURES = ("held_in_secondary", "impostors_caught", "impostors_missed")
 GROUP_STYLES = [(120, 190, 255), (255, 170, 90), (190, 150, 255), (110, 220, 160)]
 
@@ -40,7 +38,6 @@ class LabScene(BoardScene):
         # the drag grid, nearest to today's threshold first
         grid = [round(THRESHOLD_LOW + i * THRESHOLD_STEP, 2) for i in range(THRESHOLD_STEPS + 1)]
         self._warm = sorted(grid, key=lambda score: abs(score - self.threshold()))
-        self._still = 0.0
 
     # -- layout and input ------------------------------------------------------------------
     def chart_rect(self) -> pygame.Rect:
@@ -77,22 +74,17 @@ class LabScene(BoardScene):
             choose()
         return preset
 
-    def update(self, dt: float) -> bool:
-        """While the lab sits still, work out the year for a few more thresholds on the drag grid,
-        so dragging later only reads results (the model is exact either way)."""
-        self._still += dt
-        if self._warm and self._still > WARM_AFTER_S:
+    def idle(self) -> None:
+        """While nothing is drawn, work out the year for one more threshold on the drag grid, so a
+        drag later only reads results (the model is exact either way)."""
+        if self._warm:
             model, questions = self.world.model, self.ctx.content.questions
-            for score in self._warm[:WARM_PER_FRAME]:
-                self.world.year(self.board.policy(model, questions).replace(threshold_score=score))
-            del self._warm[:WARM_PER_FRAME]
-        return False
+            self.world.year(self.board.policy(model, questions).replace(threshold_score=self._warm.pop(0)))
 
     def set_threshold(self, score: float) -> None:
         top = THRESHOLD_LOW + THRESHOLD_STEP * THRESHOLD_STEPS
         snapped = THRESHOLD_LOW + round((min(max(score, THRESHOLD_LOW), top) - THRESHOLD_LOW) / THRESHOLD_STEP) * THRESHOLD_STEP
         self.board.threshold_score = round(snapped, 2)
-        self._still = 0.0
         for b in self.buttons:
             if b.key.startswith("option:"):
                 b.primary = False
