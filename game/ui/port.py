@@ -69,11 +69,11 @@ class PortMap:
             _arrow(surface, (x + 40, OUT_Y), -1, p.lane_mark)
         small = theme.SIZE["small"]
         mexico = ctx.text.render(ctx.t("port.mexico"), small, p.text, "semibold")
-        self._label(surface, ctx, "port.mexico", (BORDER_X - 16 - mexico.get_width(), 8))
-        self._label(surface, ctx, "port.us", (BORDER_X + 16, 8))
+        self._label(surface, ctx, "port.mexico", (BORDER_X - 16 - mexico.get_width(), MAP_HEIGHT - 44))
+        self._label(surface, ctx, "port.us", (BORDER_X + 16, MAP_HEIGHT - 44))
         self._label(surface, ctx, "port.pedestrian", (BORDER_X + 16, PED_Y - WALK_HALF - 40))
         self._label(surface, ctx, "port.inbound", (BORDER_X + 16, CAR_Y - ROAD_HALF - 40))
-        self._label(surface, ctx, "port.outbound", (BORDER_X + 16, OUT_Y + ROAD_HALF + 8))
+        self._label(surface, ctx, "port.outbound", (600, OUT_Y + ROAD_HALF + 8))
         self._label(surface, ctx, "port.building", (building.x + 16, building.y + 6))
         self._label(surface, ctx, "port.secondary", (lot.x + 12, lot.y + 8))
         return surface

@@ -245,7 +245,8 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
         then = world.crossing(traveller_id, today)
         now = world.crossing(traveller_id, mine)
         same = then.summary == now.summary
-        line = ctx.t("board.traveller_line", name=ctx.t(ctx.content.travellers[traveller_id].name),
+        line = ctx.t("board.traveller_same" if same else "board.traveller_line",
+                     name=ctx.t(ctx.content.travellers[traveller_id].name),
                      before=ctx.t(then.summary), after=ctx.t(now.summary))
         y = draw.text_block(surface, ctx, line, (x, y + 4), rect.w - 48, "small", p.text if same else p.accent,
                             "regular" if same else "semibold")

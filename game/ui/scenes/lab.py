@@ -151,6 +151,11 @@ class LabScene(BoardScene):
                 impostor = [(x - chart.x, y - chart.y) for x, y in self._curve("impostor", group, profile, chart)]
                 for a, b in zip(impostor[::2], impostor[1::2]):  # dashed: impostor curves
                     pygame.draw.line(image, colour, a, b, 3)
+                for curve in (genuine, impostor):  # each group's own marker at its peak: not colour alone
+                    px, py = min(curve, key=lambda point: point[1])
+                    if curve is genuine:
+                        px, py = px - chart.x, py - chart.y
+                    _marker(image, gi, (px, py - 12), colour)
             self._legend(image, local, groups)
             self.charts[key] = image
         return self.charts[key]
@@ -183,6 +188,7 @@ class LabScene(BoardScene):
         for gi, image in enumerate(names):
             colour = GROUP_STYLES[gi % len(GROUP_STYLES)]
             pygame.draw.line(surface, colour, (x, y + 14), (x + 36, y + 14), 4)
+            _marker(surface, gi, (x + 18, y + 14), colour)
             surface.blit(image, (x + 46, y))
             y += image.get_height() + 2
         key = ctx.text.render(ctx.t("lab.legend"), theme.SIZE["small"] - 4, p.text, "italic", 300)
@@ -209,7 +215,7 @@ class LabScene(BoardScene):
         rows += [(ctx.t(self.world.model_group_label(g)), year.by_group[g].false_non_matches / year.days,
                   year.by_group[g].fmr) for g in groups]
         for name, misses, fmr in rows:
-            cells = (name, count(ctx, misses), one_in(ctx, fmr) if fmr is not None else "")
+            cells = (name, count(ctx, misses), one_in(ctx, fmr) if fmr is not None else "—")
             height = 0
             for text, x, w in zip(cells, columns, widths):
                 image = ctx.text.render(text, size, p.text, "regular", w - 12)
@@ -217,3 +223,17 @@ class LabScene(BoardScene):
                 height = max(height, image.get_height())
             y += height + 6
         return y
+
+
+def _marker(surface: pygame.Surface, index: int, at: tuple[float, float], colour) -> None:
+    """A shape per group (circle, square, triangle, diamond), so the curves differ without colour."""
+    x, y = int(at[0]), int(at[1])
+    shape = index % 4
+    if shape == 0:
+        pygame.draw.circle(surface, colour, (x, y), 7)
+    elif shape == 1:
+        pygame.draw.rect(surface, colour, (x - 6, y - 6, 13, 13))
+    elif shape == 2:
+        pygame.draw.polygon(surface, colour, [(x, y - 8), (x + 8, y + 6), (x - 8, y + 6)])
+    else:
+        pygame.draw.polygon(surface, colour, [(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)])
