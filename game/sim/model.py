@@ -19,11 +19,9 @@ CONDITIONS: tuple[str, ...] = get_args(schema.Condition)
 BEHAVIOURS: tuple[str, ...] = get_args(schema.Behaviour)
 AGES: tuple[str, ...] = get_args(schema.Age)
 PLACEMENTS: tuple[str, ...] = get_args(schema.Placement)
-LANES: tuple[str, ...] = get_args(schema.Lane)
 PERSON = "person"  # the seat key for someone on foot or in the street
 VEHICLE_PLACEMENTS = ("windshield", "booth")
 OCCUPANCY_KEYS = ("one", "two", "three", "four", "five")
-NONCITIZEN = tuple(c for c in CATEGORIES if c != "citizen")
 HOURS_PER_YEAR = 8760.0
 
 # policy fields whose options carry a yes/no flag rather than a plain choice
@@ -51,11 +49,9 @@ class Model:
     groups: tuple[str, ...]
     group_labels: dict[str, str]
     profiles: tuple[str, ...]
-    profile_labels: dict[str, str]
     # shifts[profile][group][age] -> (impostor shift, genuine shift)
     shifts: dict[str, dict[str, dict[str, tuple[float, float]]]]
     placements: dict[str, PlacementTables]
-    placement_labels: dict[str, str]
     no_image_behaviour: dict[str, float]
     poor_behaviour: dict[str, float]
     genuine_mean: float
@@ -118,9 +114,8 @@ class Model:
         t = spec.traffic
         model = cls(
             groups=tuple(spec.groups), group_labels={g: v.label for g, v in spec.groups.items()},
-            profiles=profiles, profile_labels={p: v.label for p, v in spec.profiles.items()},
+            profiles=profiles,
             shifts=shifts, placements=placements,
-            placement_labels={k: v.label for k, v in cap.placements.items()},
             no_image_behaviour=dict(cap.no_image_by_behaviour.values),
             poor_behaviour=dict(cap.poor_quality_by_behaviour.values),
             genuine_mean=m.genuine_mean.value, impostor_mean=m.impostor_mean.value, spread=m.spread.value,

@@ -17,14 +17,6 @@ from .policy import Policy
 from .port import group_fmr_ratio
 from .records import RecordEntry, records_for
 
-LANE_STATIONS = {
-    "vehicle": ("queue", "rpm", "plate", "face", "booth", "decision"),
-    "pedestrian": ("queue", "face", "counter", "xray", "decision"),
-    "outbound": ("queue", "face", "decision"),
-    "street": ("street", "decision"),
-    "search": ("search", "decision"),
-}
-
 
 @dataclass(frozen=True)
 class PersonResult:

@@ -32,4 +32,4 @@ class World:
 
     def model_group_label(self, group: str) -> str:
         """The text id naming a demographic group of the model."""
-        return self.content.model.groups[group].label
+        return self.model.group_labels[group]

@@ -86,9 +86,7 @@ class Game:
     def send(self, intent: I.Intent) -> None:
         """Deliver one intent to the top scene, as if it came from a device."""
         self.idle_seconds = 0.0
-        if intent.kind == I.QUIT:
-            self.ctx.quit_requested = True
-        elif intent.kind == I.STAFF_EXIT:
+        if intent.kind in (I.QUIT, I.STAFF_EXIT):
             self.ctx.quit_requested = True
         elif self.scene is not None:
             self.scene.handle(intent)
