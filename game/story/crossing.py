@@ -98,9 +98,9 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
 
     story = sample_crossing(model, policy, traveller, seed)
     stations = _lane_stations(content, traveller.lane)
-    shots = tuple(_shot(content, traveller, person) for person in story.people)
+    shots = tuple(_shot(traveller, person) for person in story.people)
     records: list[RecordLine] = []
-    pending = _merge_people(content, traveller, story.records)
+    pending = _merge_people(traveller, story.records)
     beats = []
     for index, station in enumerate(stations):
         event = story.event(EVENT_FOR_KIND[station.kind]) if EVENT_FOR_KIND[station.kind] else None
@@ -109,7 +109,7 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
             if last or station.kind in WRITTEN_AT.get(entry.system, ()):
                 records.append(_record_line(model, entry, people))
                 del pending[entry]
-        beat = _beat(content, station, event, story, shots, tuple(records))
+        beat = _beat(station, event, story, shots, tuple(records))
         if station.kind in ("scan", "review"):
             beat = replace(beat, comparison=_gallery_sizes(model, story))
         beats.append(beat)
@@ -140,25 +140,25 @@ def _lane_stations(content: Any, lane: str) -> list:
     return chain
 
 
-def _who(content: Any, traveller: Any, who: str) -> tuple[str, Any]:
+def _who(traveller: Any, who: str) -> tuple[str, Any]:
     if who == "traveller":
         return traveller.name, traveller
     companion = traveller.companions[int(who.split("-")[1])]
     return companion.name or f"seat.{companion.seat}", companion
 
 
-def _shot(content: Any, traveller: Any, person: Any) -> Shot:
-    name, source = _who(content, traveller, person.who)
+def _shot(traveller: Any, person: Any) -> Shot:
+    name, source = _who(traveller, person.who)
     cause = person.cause or (person.outcome if not person.captured else None)  # e.g. no camera in this lane
     return Shot(name, person.seat, source.face, tuple(source.behaviour), person.captured, person.quality_ok,
                 cause, person.score, person.matched)
 
 
-def _merge_people(content: Any, traveller: Any, records: list) -> dict[Any, tuple[str, ...]]:
+def _merge_people(traveller: Any, records: list) -> dict[Any, tuple[str, ...]]:
     """One line per identical record, naming everyone it is kept about (the traveller alone: no names)."""
     merged: dict[Any, list[str]] = {}
     for who, entry in records:
-        merged.setdefault(entry, []).append(_who(content, traveller, who)[0])
+        merged.setdefault(entry, []).append(_who(traveller, who)[0])
     return {entry: (() if names == [traveller.name] else tuple(names)) for entry, names in merged.items()}
 
 
@@ -170,7 +170,7 @@ def _record_line(model: Any, entry: Any, people: tuple[str, ...]) -> RecordLine:
                       model.records.systems[entry.system].fact)
 
 
-def _beat(content: Any, station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
+def _beat(station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
           records: tuple[RecordLine, ...]) -> Beat:
     lines = [Line(station.body)]
     status, label = "info", "beat.info"
