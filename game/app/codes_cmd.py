@@ -7,7 +7,7 @@ from collections import Counter
 
 from game.content import Content
 from game.sim import Model
-from game.story.code import CodeError, decode
+from game.story.code import CodeError, decision_slots, decode
 from game.story.labels import choice_values, fill
 
 
@@ -20,7 +20,8 @@ def run(content: Content, args: argparse.Namespace) -> int:
     """Print, per question, how many players chose each option; list codes that could not be read."""
     codes = args.codes or sys.stdin.read().split()
     questions = content.questions
-    tallies = {qid: Counter() for qid in questions}
+    slots = decision_slots(questions)
+    tallies = {slot: Counter() for slot, _ in slots}
     dragged, bad = 0, []
     for code in codes:
         try:
@@ -29,17 +30,18 @@ def run(content: Content, args: argparse.Namespace) -> int:
             bad.append(f"{code}: {error}")
             continue
         dragged += score is not None
-        for qid, index in decisions.items():
-            tallies[qid][index] += 1
+        for slot, index in decisions.items():
+            tallies[slot][index] += 1
     t = lambda text_id: content.text(text_id, args.lang)  # noqa: E731
     read = len(codes) - len(bad)
     print(t("codes.summary").format(read=read, total=len(codes)))
     model = Model.from_content(content)
-    for qid, question in questions.items():
-        print(f"\n{t(question.title)}")
-        for index, option in enumerate(question.options):
+    for slot, options in slots:
+        question = questions[slot.removesuffix(".algorithm")]
+        print(f"\n{t(question.algorithm_label if slot.endswith('.algorithm') else question.title)}")
+        for index, option in enumerate(options):
             label = fill(t(option.label), choice_values(model, option.set))
-            print(f"  {tallies[qid][index]:>4}  {label}")
+            print(f"  {tallies[slot][index]:>4}  {label}")
     if dragged:
         print("\n" + t("codes.dragged").format(count=dragged))
     for line in bad:

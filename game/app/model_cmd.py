@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", metavar="DIR", help="content folder (default: the game's own)")
     parser.add_argument("--sample", type=int, default=SAMPLE_VEHICLES, metavar="N",
                         help=f"vehicles to sample for the summary (default {SAMPLE_VEHICLES})")
+    parser.add_argument("--calibration", action="store_true",
+                        help="print each public figure beside the model's, the ratio and whether it is in its band "
+                             "(exit 1 if any is not)")
 
 
 def read_policy_file(model: Any, path: Path) -> tuple[Any, list[ContentError]]:
@@ -85,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
                 print(e, file=sys.stderr)
             print(f"{len(errors)} policy error{'s' if len(errors) != 1 else ''}.", file=sys.stderr)
             return 2
+    if getattr(args, "calibration", False):
+        return print_calibration(content, model, policy)
     days = getattr(args, "days", 365.0)
     if not days > 0:
         print(f"--days: expected a positive number; got {days}", file=sys.stderr)
@@ -101,3 +106,22 @@ def run(args: argparse.Namespace) -> int:
                       "all_usable_share": sample.all_usable / n if n else None}}
     print(json.dumps(out, indent=2, sort_keys=False))
     return 0
+
+
+def print_calibration(content: Any, model: Any, policy: Any) -> int:
+    """The calibration table in plain text, in English; exit 1 when a figure leaves its band."""
+    from game.sim.calibration import calibration
+
+    english = content.strings["en"]
+    rows = [("public figure", "source", "public", "model", "ratio", "band", "in band")]
+    checks = calibration(model, policy)
+    for c in checks:
+        rows.append((english[c.label], c.source, f"{c.public:.4g}", f"{c.model:.4g}", f"{c.ratio:.2f}",
+                     f"{c.low:.4g} to {c.high:.4g}", "yes" if c.inside else "NO"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    outside = [c.id for c in checks if not c.inside]
+    print(f"{len(checks) - len(outside)} of {len(checks)} figures inside their bands"
+          + (f"; outside: {', '.join(outside)}" if outside else "."))
+    return 1 if outside else 0

@@ -105,7 +105,7 @@ class Reader:
         value = _SCALARS.construct_object(node)
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if tp is float and isinstance(value, str) and node.style is None:
+        if tp is float and isinstance(value, str) and not node.style:
             value = _plain_float(value)  # PyYAML reads 1e-5 as text; a teacher means a number
         if not isinstance(value, tp) or (tp in (int, float) and isinstance(value, bool)):
             self.fail_at(node, path, f"expected {TYPE_NAMES.get(tp, tp.__name__)}; got {node.value!r}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .dates import FORMATS as DATE_FORMATS
+from .dates import parse_date
 from .fields import key_id, ref
 
 # --- shared vocabularies -----------------------------------------------------
@@ -23,19 +25,40 @@ Placement = Literal["windshield", "booth", "in_motion", "phone"]
 # --- sources and facts ---------------------------------------------------------
 @dataclass
 class Source:
-    """A publication the game cites; `file` is the article's copy in shared/sources, if any."""
+    """A publication the game cites; `file` is the article's copy in shared/sources, if any.
+
+    Proper names are written as they are and never translated: `publication` (Wired, NIST), `report`
+    (a report's number, GAO-20-568), `via` (the outlets that reported it), `citing` (the outlets the
+    article itself cites) and `headline`, the real headline, verbatim, shown in quotation marks.
+    Descriptive words are text ids, so they are translated: `publisher` instead of `publication`
+    (e.g. the US Commission on Civil Rights), and `description` instead of `headline` where the
+    headline is not known (shown without quotation marks). `date` is one of YYYY, YYYY-MM, early
+    YYYY or YYYY/YYYY; month names and the words around a date are strings too (game.story.cite).
+    """
 
     id: str = key_id()
-    publication: str = ""
-    headline: str = ""
+    publication: str | None = None
+    publisher: str | None = ref("text", default=None)
+    report: str | None = None
+    headline: str | None = None
+    description: str | None = ref("text", default=None)
     date: str = ""
-    via: str | None = None
+    via: list[str] = field(default_factory=list)
+    citing: list[str] = field(default_factory=list)
     file: str | None = None
     url: str | None = None
 
     def check(self) -> list[str]:
-        return [] if self.publication and self.headline and self.date else [
-            "a source needs publication, headline and date"]
+        problems = []
+        if bool(self.publication) == bool(self.publisher):
+            problems.append("expected exactly one of 'publication' (a name, shown as written) or 'publisher' "
+                            "(a text id, translated)")
+        if bool(self.headline) == bool(self.description):
+            problems.append("expected exactly one of 'headline' (the real headline, verbatim) or 'description' "
+                            "(a text id describing the source, where the headline is not known)")
+        if parse_date(self.date) is None:
+            problems.append(f"date: expected {DATE_FORMATS}; got {self.date!r}")
+        return problems
 
 
 @dataclass
@@ -60,12 +83,16 @@ class Param:
 
     value: float
     source: str | None = ref("source", default=None)
-    assumption: str | None = None
+    assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
     unit: str | None = None
     note: str | None = None
+    range: list[float] | None = None  # [low, high]: what the sources allow, where the value is one choice in it
 
     def check(self) -> list[str]:
-        return _sourced(self.source, self.assumption)
+        problems = _sourced(self.source, self.assumption)
+        if self.range is not None and (len(self.range) != 2 or not self.range[0] <= self.value <= self.range[1]):
+            problems.append(f"range: expected [low, high] around the value {self.value}; got {self.range}")
+        return problems
 
 
 @dataclass
@@ -74,7 +101,7 @@ class ParamTable:
 
     values: dict[str, float]
     source: str | None = ref("source", default=None)
-    assumption: str | None = None
+    assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
     unit: str | None = None
     note: str | None = None
 
@@ -84,7 +111,7 @@ class ParamTable:
 
 def _sourced(source: str | None, assumption: str | None) -> list[str]:
     if bool(source) == bool(assumption):
-        return ["expected exactly one of 'source' (a source id) or 'assumption' (the reason for the value)"]
+        return ["expected exactly one of 'source' (a source id) or 'assumption' (the text id of the reason for the value)"]
     return []
 
 
@@ -218,13 +245,20 @@ class ScenesFile:
 
 
 # --- the oversight board -----------------------------------------------------------------
+Stance = Literal["supports", "criticises", "describes"]
+
+
 @dataclass
 class Voice:
-    """A paraphrase of what someone said, attributed to them and to the source that reported it."""
+    """What someone said, as reported speech: `says` names who, their role, the outlet and when
+    ({when} is filled from the source's date), never in quotation marks. `who` tells people apart;
+    `stance` is toward the agencies' practice the question is about (supports, criticises, or only
+    describes it), so each question can be checked to hear more than one side."""
 
     who: str = ref("text")
     says: str = ref("text")
     source: str = ref("source")
+    stance: Stance = "describes"
 
 
 @dataclass
@@ -246,6 +280,9 @@ class Question:
     figures: list[str] = field(default_factory=list)  # consequence ids shown beside it (game.story.board)
     options: list[Option] = field(default_factory=list)
     voices: list[Voice] = field(default_factory=list)
+    # the threshold lab's "Which algorithm?": where in NIST's ranges the matcher sits (sets `profile`)
+    algorithm: list[Option] = field(default_factory=list)
+    algorithm_label: str | None = ref("text", default=None)
 
     def check(self) -> list[str]:
         problems = []
@@ -253,6 +290,9 @@ class Question:
             problems.append(f"options: expected two to four options; got {len(self.options)}")
         if len(self.voices) < 2 or len({v.who for v in self.voices}) < 2:
             problems.append("voices: expected at least two voices from different people")
+        if not {"supports", "criticises"} <= {v.stance for v in self.voices}:
+            problems.append("voices: expected at least one voice that supports today's practice and one that "
+                            "criticises it")
         return problems
 
 
@@ -291,11 +331,12 @@ class Profile:
 
 @dataclass
 class Differential:
-    """A shift NIST reports for some faces, as a value per algorithm profile (never a fact about a person)."""
+    """A differential NIST reports for some faces, per algorithm profile (never a fact about a person):
+    how many times the reference false-match rate, and a shift of the genuine curve."""
 
     id: str = key_id()
     label: str = ref("text", default="")
-    impostor_shift: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
+    fmr_ratio: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
     genuine_shift: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
 
 
@@ -328,6 +369,9 @@ class MatchingSpec:
     photo_age_shift_per_year: Param
     photo_age_reference_years: Param
     lookalike_shift: Param
+    no_gallery_photo_share: Param
+    ratio_reference_fmr: Param
+    max_fmr_ratio: Param
 
 
 @dataclass
@@ -376,7 +420,6 @@ class SearchSpec:
     street_gallery: Param
     scraped_gallery: Param
     search_fmr: Param
-    ratio_reference_fmr: Param
     human_review_catch: Param
     field_scans: Param
     opt_out_share: Param
@@ -384,10 +427,23 @@ class SearchSpec:
 
 
 @dataclass
-class CalibrationSpec:
-    all_captured: Param
-    meets_quality: Param
-    tolerance: Param
+class CalibrationCheck:
+    """A figure the public record reports that the model also produces, and the band it must land in.
+    `quantity` names a model quantity (game/sim/calibration.py); `reason` says, to the player, why the
+    band is where it is (and why it may leave out the public figure, when the port differs)."""
+
+    id: str = key_id()
+    label: str = ref("text", default="")
+    quantity: str = ""
+    public: Param = field(default_factory=lambda: Param(0.0, assumption="none"))
+    band: list[float] = field(default_factory=list)
+    reason: str = ref("text", default="")
+    group: str | None = ref("group", default=None)
+
+    def check(self) -> list[str]:
+        if len(self.band) != 2 or not self.band[0] <= self.band[1]:
+            return [f"band: expected [low, high] with low <= high; got {self.band}"]
+        return [] if self.public.source else ["public: expected a source for a public figure"]
 
 
 @dataclass
@@ -401,16 +457,25 @@ class ModelFile:
     traffic: TrafficSpec | None = None
     port: PortSpec | None = None
     search: SearchSpec | None = None
-    calibration: CalibrationSpec | None = None
+    calibration: dict[str, CalibrationCheck] = field(default_factory=dict)
     limits: list[str] = ref("text", default_factory=list)
 
 
 # records.yaml: where each capture goes, for how long, and who may read it
 @dataclass
 class Retention:
+    """How long a record is kept: `hours` where a source states it, or `unstated` (why the game keeps it
+    with no end date) where no deletion date is published."""
+
     id: str = key_id()
     label: str = ref("text", default="")
-    hours: Param = field(default_factory=lambda: Param(0.0, assumption="none"))
+    hours: Param | None = None
+    unstated: str | None = ref("text", default=None)  # why no end date: a text id
+
+    def check(self) -> list[str]:
+        if (self.hours is None) == (self.unstated is None):
+            return ["expected exactly one of 'hours' (a stated period) or 'unstated' (why none is given)"]
+        return []
 
 
 @dataclass
@@ -444,7 +509,7 @@ class RecordFlow:
     readers: list[str] = field(default_factory=list)
     when: dict[str, list[str]] = field(default_factory=dict)
     source: str | None = ref("source", default=None)
-    assumption: str | None = None
+    assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
 
     def check(self) -> list[str]:
         return _sourced(self.source, self.assumption)
@@ -477,7 +542,7 @@ class PolicyField:
     default: str = ""
     options: dict[str, PolicyOption] = field(default_factory=dict)
     source: str | None = ref("source", default=None)
-    assumption: str | None = None
+    assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
 
     def check(self) -> list[str]:
         problems = _sourced(self.source, self.assumption)

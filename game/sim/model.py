@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import Any, get_args
 
 from game.content import schema
@@ -49,8 +50,10 @@ class Model:
     groups: tuple[str, ...]
     group_labels: dict[str, str]
     profiles: tuple[str, ...]
-    # shifts[profile][group][age] -> (impostor shift, genuine shift)
+    # shifts[profile][group][age] -> (impostor shift, genuine shift); ratios[...] -> the false-match
+    # ratio the impostor shift gives at the reference threshold (NIST's factors, multiplied and capped)
     shifts: dict[str, dict[str, dict[str, tuple[float, float]]]]
+    ratios: dict[str, dict[str, dict[str, float]]]
     placements: dict[str, PlacementTables]
     no_image_behaviour: dict[str, float]
     poor_behaviour: dict[str, float]
@@ -62,14 +65,16 @@ class Model:
     photo_age_slope: float
     photo_age_reference: float
     lookalike_shift: float
+    no_gallery_share: float
+    ratio_reference_fmr: float
     traffic: schema.TrafficSpec
     port: dict[str, float]
     search: dict[str, float]
-    calibration: dict[str, float]
+    calibration: dict[str, schema.CalibrationCheck]
     limits: tuple[str, ...]
     records: schema.RecordsFile
     policy_fields: dict[str, schema.PolicyField]
-    retention_hours: dict[str, float]
+    retention_hours: dict[str, float]  # math.inf where no deletion date is published
     # the reference traffic mix as plain floats
     occupancy: dict[int, float] = field(default_factory=dict)
     seat_order: tuple[str, ...] = ()
@@ -94,28 +99,31 @@ class Model:
         if errors:
             raise ContentErrors(errors)
         profiles = tuple(spec.profiles)
+        m = spec.matching
+        ref_fmr, cap_ratio = m.ratio_reference_fmr.value, m.max_fmr_ratio.value
         shifts: dict[str, dict[str, dict[str, tuple[float, float]]]] = {}
+        ratios: dict[str, dict[str, dict[str, float]]] = {}
         for p in profiles:
-            shifts[p] = {}
+            shifts[p], ratios[p] = {}, {}
             for g, group in spec.groups.items():
-                shifts[p][g] = {}
+                shifts[p][g], ratios[p][g] = {}, {}
                 for age in AGES:
                     ids = list(group.differentials) + list(spec.ages.get(age, []))
-                    imp = sum(spec.differentials[d].impostor_shift.values[p] for d in ids)
+                    ratio = min(cap_ratio, math.prod(spec.differentials[d].fmr_ratio.values[p] for d in ids))
                     gen = sum(spec.differentials[d].genuine_shift.values[p] for d in ids)
-                    shifts[p][g][age] = (imp, gen)
+                    ratios[p][g][age] = ratio
+                    shifts[p][g][age] = (m.spread.value * ratio_shift(ratio, ref_fmr), gen)
         cap = spec.capture
         placements = {
             name: PlacementTables(dict(ps.no_image_by_seat.values), dict(ps.poor_quality_by_seat.values),
                                   dict(ps.no_image_by_condition.values), dict(ps.poor_quality_by_condition.values),
                                   dict(ps.quality_level))
             for name, ps in cap.placements.items()}
-        m = spec.matching
         t = spec.traffic
         model = cls(
             groups=tuple(spec.groups), group_labels={g: v.label for g, v in spec.groups.items()},
             profiles=profiles,
-            shifts=shifts, placements=placements,
+            shifts=shifts, ratios=ratios, placements=placements,
             no_image_behaviour=dict(cap.no_image_by_behaviour.values),
             poor_behaviour=dict(cap.poor_quality_by_behaviour.values),
             genuine_mean=m.genuine_mean.value, impostor_mean=m.impostor_mean.value, spread=m.spread.value,
@@ -123,12 +131,13 @@ class Model:
             occlusion_shift={b: p.value for b, p in m.occlusion_shift.items()},
             photo_age_slope=m.photo_age_shift_per_year.value,
             photo_age_reference=m.photo_age_reference_years.value, lookalike_shift=m.lookalike_shift.value,
+            no_gallery_share=m.no_gallery_photo_share.value, ratio_reference_fmr=ref_fmr,
             traffic=t,
             port={k: getattr(spec.port, k).value for k in _fields(spec.port)},
             search={k: getattr(spec.search, k).value for k in _fields(spec.search)},
-            calibration={k: getattr(spec.calibration, k).value for k in _fields(spec.calibration)},
+            calibration=dict(spec.calibration),
             limits=tuple(spec.limits), records=records, policy_fields=dict(policy.fields),
-            retention_hours={k: r.hours.value for k, r in records.retentions.items()},
+            retention_hours={k: r.hours.value if r.hours else math.inf for k, r in records.retentions.items()},
         )
         model.occupancy = {i + 1: t.occupancy.values[k] for i, k in enumerate(OCCUPANCY_KEYS)}
         model.seat_order = tuple(t.seat_order)
@@ -202,7 +211,7 @@ def _check(spec: schema.ModelFile, records: schema.RecordsFile,
         if abs(sum(table.values()) - 1.0) > 1e-6:
             bad(file, path, f"shares must add up to 1; they add up to {sum(table.values()):.6g}")
 
-    for name in ("capture", "matching", "traffic", "port", "search", "calibration"):
+    for name in ("capture", "matching", "traffic", "port", "search"):
         if getattr(spec, name) is None:
             bad(M, name, "missing; expected a mapping")
     if errs:
@@ -218,7 +227,10 @@ def _check(spec: schema.ModelFile, records: schema.RecordsFile,
             if d not in spec.differentials:
                 bad(M, f"ages.{age}[{i}]", f"unknown differential; {one_of(spec.differentials, d)}")
     for d, diff in spec.differentials.items():
-        keys(M, f"differentials.{d}.impostor_shift.values", diff.impostor_shift.values, spec.profiles)
+        keys(M, f"differentials.{d}.fmr_ratio.values", diff.fmr_ratio.values, spec.profiles)
+        for prof, ratio in diff.fmr_ratio.values.items():
+            if not 1.0 <= ratio <= 1e6:
+                bad(M, f"differentials.{d}.fmr_ratio.values.{prof}", f"expected a factor from 1 to 1e6; got {ratio}")
         keys(M, f"differentials.{d}.genuine_shift.values", diff.genuine_shift.values, spec.profiles)
     cap, m = spec.capture, spec.matching
     keys(M, "capture.placements", cap.placements, PLACEMENTS)
@@ -241,6 +253,17 @@ def _check(spec: schema.ModelFile, records: schema.RecordsFile,
     keys(M, "matching.occlusion_shift", m.occlusion_shift, BEHAVIOURS)
     if m.spread.value <= 0:
         bad(M, "matching.spread.value", "expected a positive number")
+    for name in ("no_gallery_photo_share", "ratio_reference_fmr"):
+        probs(M, f"matching.{name}", {"value": getattr(m, name).value})
+    if not 0.0 < m.ratio_reference_fmr.value < 1e-2:
+        bad(M, "matching.ratio_reference_fmr.value", "expected a small false-match rate above 0 and below 0.01")
+    elif not 1.0 <= m.max_fmr_ratio.value < 1.0 / m.ratio_reference_fmr.value:
+        bad(M, "matching.max_fmr_ratio.value", "expected a factor of at least 1 that keeps the reference rate below 1")
+    for cid, check in spec.calibration.items():
+        if check.quantity not in CALIBRATION_QUANTITIES:
+            bad(M, f"calibration.{cid}.quantity", f"unknown quantity; {one_of(CALIBRATION_QUANTITIES, check.quantity)}")
+        elif (check.quantity == "fmr_ratio") != (check.group is not None):
+            bad(M, f"calibration.{cid}.group", "expected a group for fmr_ratio, and only for it")
     t = spec.traffic
     keys(M, "traffic.occupancy.values", t.occupancy.values, OCCUPANCY_KEYS)
     shares(M, "traffic.occupancy.values", t.occupancy.values)
@@ -263,7 +286,7 @@ def _check(spec: schema.ModelFile, records: schema.RecordsFile,
     for name in ("rpm_nuisance_share", "nonmatch_to_secondary", "catch_after_nonmatch", "catch_by_manual_check",
                  "catch_in_secondary"):
         probs(M, f"port.{name}", {"value": getattr(spec.port, name).value})
-    for name in ("search_fmr", "ratio_reference_fmr", "human_review_catch", "opt_out_share", "street_in_gallery_share"):
+    for name in ("search_fmr", "human_review_catch", "opt_out_share", "street_in_gallery_share"):
         probs(M, f"search.{name}", {"value": getattr(spec.search, name).value})
 
     # policy.yaml
@@ -318,6 +341,19 @@ def _check(spec: schema.ModelFile, records: schema.RecordsFile,
                 if o not in policy.fields[f].options:
                     bad(R, f"{path}.when.{f}[{j}]", f"unknown option; {one_of(policy.fields[f].options, o)}")
     return errs
+
+
+# the model quantities a calibration check may name (computed in game/sim/calibration.py)
+CALIBRATION_QUANTITIES = ("all_captured_share", "meets_quality_share", "all_usable_share", "not_matched_share",
+                          "impostors_caught_per_million", "impostors_caught_per_year", "referrals_per_million",
+                          "held_per_impostor", "fmr_ratio")
+
+
+def ratio_shift(ratio: float, reference_fmr: float) -> float:
+    """How far (in spreads) to move a normal impostor curve so its false-match rate at the reference
+    threshold is `ratio` times the reference rate."""
+    inv = NormalDist().inv_cdf
+    return inv(1.0 - reference_fmr) - inv(1.0 - ratio * reference_fmr)
 
 
 def phi(x: float) -> float:

@@ -7,6 +7,7 @@ any score threshold, overriding the `threshold` choice.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ class Policy:
     field_scans: str = "no_consent"
     audits_before_expansion: bool = False
     outbound_capture: bool = False
-    profile: str = "high-differential"
+    profile: str = "middle-differential"
 
     @classmethod
     def default(cls, model: Model) -> "Policy":
@@ -104,6 +105,8 @@ class Policy:
 def retention_values(model: Model, retention: str) -> dict[str, float]:
     """Placeholder values for a retention's label: {hours}, {days}, {weeks}, {years}."""
     hours = model.retention_hours[retention]
+    if math.isinf(hours):  # no deletion date published: its label names no period
+        return {}
     return {"hours": _whole(hours), "days": _whole(hours / 24.0), "weeks": _whole(hours / 168.0),
             "years": _whole(hours / 8760.0)}
 

@@ -22,7 +22,7 @@ from .model import CATEGORIES, HOURS_PER_YEAR, Model
 from .policy import Policy
 from .records import records_for
 
-HORIZONS: dict[str, float] = {"day-1": 24.0, "year-1": HOURS_PER_YEAR, "years-10": 10 * HOURS_PER_YEAR,
+HORIZONS: dict[str, float] = {"hour-1": 1.0, "day-1": 24.0, "year-1": HOURS_PER_YEAR, "years-10": 10 * HOURS_PER_YEAR,
                               "years-75": 75 * HOURS_PER_YEAR}
 _CACHE_LIMIT = 512
 
@@ -117,9 +117,11 @@ def _coefs(model: Model, place: str, retake: bool) -> dict[tuple[str, str], _Coe
 
 
 def _miss_rows(model: Model, t: float, profile: str) -> dict[tuple[str, str | None, str], tuple[float, ...]]:
-    """FNMR averaged over photo age, per (quality level, behaviour, age): one value per group."""
+    """Chance a usable image is not matched, per (quality level, behaviour, age), one value per group:
+    no photo in the gallery, or a genuine score below the threshold (averaged over photo age)."""
     def make():
         rows = {}
+        no_photo = model.no_gallery_share
         sd = model.spread
         half_root = 0.7071067811865476 / sd
         bins = [(w, model.photo_age_slope * (y - model.photo_age_reference)) for w, y in model.photo_bins]
@@ -131,7 +133,8 @@ def _miss_rows(model: Model, t: float, profile: str) -> dict[tuple[str, str | No
                     row = []
                     for g in model.groups:
                         gap = t - (model.genuine_mean + qs + occ + shifts[g][a][1])
-                        row.append(sum(w * 0.5 * erfc((shift - gap) * half_root) for w, shift in bins))
+                        score_miss = sum(w * 0.5 * erfc((shift - gap) * half_root) for w, shift in bins)
+                        row.append(no_photo + (1.0 - no_photo) * score_miss)
                     rows[q, b, a] = tuple(row)
         return rows
     return _memo(model, ("miss", t, profile), make)
@@ -180,7 +183,10 @@ def _build(model: Model, t: float, profile: str, place: str, failure: str) -> _P
     to_sec, check_s, retake_s = port["nonmatch_to_secondary"], port["manual_check_seconds"], port["retake_seconds"]
     shifts = model.shifts[profile]
     caught_if_failed = c_sec if mandatory else c_man
-    stopped = {a: [1.0 - fmr_at(t, model.impostor_mean + shifts[g][a][0] + model.lookalike_shift, model.spread)
+    # an impostor is flagged when the document's holder has no gallery photo, or the lookalike's score misses
+    no_photo = model.no_gallery_share
+    stopped = {a: [no_photo + (1.0 - no_photo) * (1.0 - fmr_at(t, model.impostor_mean + shifts[g][a][0]
+                                                               + model.lookalike_shift, model.spread))
                    for g in model.groups] for a in ("adult", "older", "child")}
     P = _Prepared(t, profile, {}, {}, {}, {}, {}, {}, {}, {})
     for key, cf in coefs.items():
@@ -337,7 +343,8 @@ def port_year(model: Model, policy: Policy, days: float = 365.0) -> PortYear:
 
     outbound = _outbound(model, policy, vehicles)
     people, faces = sum(people_g), sum(faces_g)
-    photos_held, readable = _records(model, policy, people, faces, outbound)
+    beyond = beyond_the_port(model, policy)
+    photos_held, readable = _records(model, policy, people, faces, outbound, beyond)
     total_photos = {h: sum(held[h] for held in photos_held.values()) for h in HORIZONS}
     by_group = {}
     for i, g in enumerate(groups):
@@ -362,7 +369,7 @@ def port_year(model: Model, policy: Policy, days: float = 365.0) -> PortYear:
         all_captured_share=all_img / vehicles if vehicles else 0.0,
         all_usable_share=all_use / vehicles if vehicles else 0.0,
         photos_held=photos_held, records_readable=readable, by_group=by_group, outbound=outbound,
-        beyond=beyond_the_port(model, policy))
+        beyond=beyond)
 
 
 def _outbound(model: Model, policy: Policy, vehicles: float) -> dict[str, float]:
@@ -382,11 +389,15 @@ def _outbound(model: Model, policy: Policy, vehicles: float) -> dict[str, float]
     return out
 
 
-def _records(model: Model, policy: Policy, people: float, faces: float,
-             outbound: dict[str, float]) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+def _records(model: Model, policy: Policy, people: float, faces: float, outbound: dict[str, float],
+             beyond: dict[str, Any]) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """Face photo copies held at each horizon, across all systems: the port's year plus the street scans
+    and the search the game follows (one photo kept each). Records each reader may see: the port only."""
     held = {s: dict.fromkeys(HORIZONS, 0.0) for s in model.records.systems}
     readable = dict.fromkeys(model.records.readers, 0.0)
-    paths = (("vehicle", people, faces), ("outbound", outbound["people"], outbound["faces_captured"]))
+    scans, searches = beyond["street"]["scans"], beyond["searches"]
+    paths = (("vehicle", people, faces), ("outbound", outbound["people"], outbound["faces_captured"]),
+             ("street", scans, scans), ("search", searches, searches))
     for path, n_people, n_faces in paths:
         if not n_people:
             continue
@@ -398,23 +409,26 @@ def _records(model: Model, policy: Policy, people: float, faces: float,
                     for h, hours in HORIZONS.items():
                         if e.held_at(hours):
                             held[e.system][h] += count
-                for r in e.readers:
-                    readable[r] += count
+                if path in ("vehicle", "outbound"):
+                    for r in e.readers:
+                        readable[r] += count
     return held, readable
 
 
 def group_fmr_ratio(model: Model, group: str, profile: str) -> float:
-    """How many times the reference false-match rate this group sees, read where NIST's ratios were."""
-    ref = model.search["ratio_reference_fmr"]
-    t = threshold_for_fmr(model, ref)
-    return fmr_at(t, model.impostor_mean + model.shifts[profile][group]["adult"][0], model.spread) / ref
+    """How many times the reference false-match rate this group sees, where NIST read its ratios."""
+    return model.ratios[profile][group]["adult"]
 
 
 def beyond_the_port(model: Model, policy: Policy) -> dict[str, Any]:
-    """Street scans (per the lawsuit's 100,000) and one search of scraped photos, under the policy."""
+    """Street scans (the lawsuit's running total of 100,000, not a year) and one search of scraped images.
+
+    These use other agencies' matchers: the board's audit covers the port's matcher only, so the
+    algorithm profile here is the player's choice without the audit's override. One search is of one
+    face, of one group: its expected strangers are weighted by the group shares, never added up."""
     s = model.search
     t_s = threshold_for_fmr(model, s["search_fmr"])
-    profile = policy.effective_profile(model)
+    profile = model.option("profile", policy.profile).profile or policy.profile
     wg = model.group_share
     fmr_g = {g: s["search_fmr"] * group_fmr_ratio(model, g, profile) for g in model.groups}
     scans = s["field_scans"] * {"no_consent": 1.0, "consent_opt_out": 1.0 - s["opt_out_share"],
@@ -423,7 +437,6 @@ def beyond_the_port(model: Model, policy: Policy) -> dict[str, Any]:
     p_any = sum(wg[g] * one_to_many(fmr_g[g], s["street_gallery"])[1] for g in model.groups)
     street["with_false_candidate"] = scans * p_any
     street["not_in_gallery_held"] = scans * (1.0 - s["street_in_gallery_share"])
-    street["photos_kept_15_years"] = scans
     search_allowed = policy.one_to_many != "banned"
     acted = {"banned": 0.0, "human_review": 1.0 - s["human_review_catch"], "allowed": 1.0}[policy.one_to_many]
     per_group = {}
@@ -432,7 +445,10 @@ def beyond_the_port(model: Model, policy: Policy) -> dict[str, Any]:
         per_group[g] = {"fmr": fmr_g[g], "false_candidates": expected if search_allowed else 0.0,
                         "p_at_least_one": p1 if search_allowed else 0.0,
                         "false_candidates_acted_on": expected * acted}
-    return {"search_threshold": t_s, "street": street, "search": per_group,
+    one_search = {key: sum(wg[g] * per_group[g][key] for g in model.groups)
+                  for key in ("false_candidates", "p_at_least_one", "false_candidates_acted_on")}
+    return {"search_threshold": t_s, "profile": profile, "street": street, "search": per_group,
+            "one_search": one_search, "searches": 1.0 if search_allowed else 0.0,
             "gallery_street": s["street_gallery"], "gallery_scraped": s["scraped_gallery"]}
 
 

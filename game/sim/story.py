@@ -189,6 +189,9 @@ def _face(model: Model, policy: Policy, rng: random.Random, who: str, p: Any, tr
         outcome = "model.outcome.face.no-image" if not captured else "model.outcome.face.poor-quality"
         return PersonResult(who, seat, p.category, group, impostor, chance, captured, False, cause, retaken,
                             None, t, None, outcome)
+    if rng.random() < model.no_gallery_share:  # the document's photo is missing: nothing to compare with
+        return PersonResult(who, seat, p.category, group, impostor, chance, True, True,
+                            "model.outcome.face.no-gallery", retaken, None, t, False, "model.outcome.face.no-gallery")
     age = p.face.age
     if impostor:
         mean, sd = impostor_curve(model, group, profile, age, lookalike=True)
@@ -215,7 +218,7 @@ def _beyond(model: Model, policy: Policy, traveller: Any, seed: int | str, rng: 
     """A street scan with the phone app, or a one-to-many search of scraped photos."""
     s = model.search
     lane = traveller.lane
-    profile = policy.effective_profile(model)
+    profile = model.option("profile", policy.profile).profile or policy.profile  # the port's audit does not apply
     group = traveller.group or model.groups[0]
     t_s = threshold_for_fmr(model, s["search_fmr"])
     fmr = s["search_fmr"] * group_fmr_ratio(model, group, profile)

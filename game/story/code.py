@@ -11,7 +11,7 @@ import zlib
 from typing import Any
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-VERSION = "A"
+VERSION = "B"  # B: the lab's algorithm choice, and a fourth option for non-citizens' photos
 PAYLOAD_CHARS = 5
 CHECK_CHARS = 2
 THRESHOLD_LOW, THRESHOLD_STEP, THRESHOLD_STEPS = 2.0, 0.05, 120  # the lab's grid: 2.0 to 8.0
@@ -21,8 +21,19 @@ class CodeError(ValueError):
     """A code that is not one this game made: wrong length, characters or check."""
 
 
+def decision_slots(questions: dict[str, Any]) -> list[tuple[str, list[Any]]]:
+    """Every choice the board records, in order: each question's options, and where a question has an
+    algorithm choice (the threshold lab's "Which algorithm?"), that as a slot of its own."""
+    slots: list[tuple[str, list[Any]]] = []
+    for qid, question in questions.items():
+        slots.append((qid, question.options))
+        if question.algorithm:
+            slots.append((f"{qid}.algorithm", question.algorithm))
+    return slots
+
+
 def _radices(questions: dict[str, Any]) -> list[int]:
-    return [len(q.options) for q in questions.values()] + [THRESHOLD_STEPS + 2]
+    return [len(options) for _, options in decision_slots(questions)] + [THRESHOLD_STEPS + 2]
 
 
 def _threshold_digit(score: float | None) -> int:
@@ -48,10 +59,11 @@ def _to_base32(value: int, width: int) -> str:
 
 
 def encode(questions: dict[str, Any], decisions: dict[str, int], threshold_score: float | None) -> str:
-    """The code for these decisions; questions not answered count as their first option."""
+    """The code for these decisions (keyed by slot, see decision_slots); slots not given count as their
+    first option."""
     value = 0
-    for qid, radix in zip(questions, _radices(questions)):
-        value = value * radix + decisions.get(qid, 0)
+    for (slot, _), radix in zip(decision_slots(questions), _radices(questions)):
+        value = value * radix + decisions.get(slot, 0)
     value = value * _radices(questions)[-1] + _threshold_digit(threshold_score)
     body = VERSION + _to_base32(value, PAYLOAD_CHARS)
     return body + _check(body)
@@ -88,6 +100,6 @@ def decode(questions: dict[str, Any], code: str) -> tuple[dict[str, int], float 
     if value:
         raise CodeError("this code does not fit this game's questions")
     *answers, threshold = digits
-    decisions = dict(zip(questions, answers))
+    decisions = dict(zip((slot for slot, _ in decision_slots(questions)), answers))
     score = None if threshold == 0 else THRESHOLD_LOW + (threshold - 1) * THRESHOLD_STEP
     return decisions, score

@@ -127,7 +127,7 @@ def _gallery_sizes(model: Any, story: Any) -> tuple[tuple[str, str, str], ...]:
     rows = []
     for size in (1, model.search["street_gallery"], model.search["scraped_gallery"]):
         expected, at_least_one = one_to_many(event.details["fmr"], size)
-        rows.append((_num(size), _num(expected) if expected >= 0.01 else "0",
+        rows.append((_num(size), _num(expected),
                      f"{at_least_one:.0%}" if at_least_one >= 0.01 else "<1%"))
     return tuple(rows)
 
@@ -212,7 +212,9 @@ def _beat(station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
 
 
 def _num(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1 else f"{value:.2g}"
+    """Whole numbers: people, strangers and seconds are never shown as fractions ("<1" above zero)."""
+    from .labels import plain_number
+    return plain_number(value)
 
 
 def _values(details: dict, seconds: float) -> dict[str, str]:

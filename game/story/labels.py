@@ -15,12 +15,11 @@ def choice_values(model: Any, settings: dict[str, str]) -> dict[str, float]:
 
 
 def plain_number(value: float) -> str:
-    """A count as people read it: whole when large, one decimal when small, thousands grouped with commas."""
-    if abs(value) >= 100 or value == round(value):
-        return f"{round(value):,}"
-    if abs(value) >= 0.1:
-        return f"{value:,.1f}"
-    return f"{value:.2g}"
+    """A count as people read it: whole (people come in whole numbers, never 3.8 of them), thousands
+    grouped with commas; a count above zero that rounds to none reads "<1", not "0"."""
+    if 0 < abs(value) < 0.5:
+        return "<1"
+    return f"{round(value):,}"
 
 
 def fill(template: str, values: dict[str, float]) -> str:

@@ -32,9 +32,8 @@ class Run:
     def board_state(self, world: Any) -> BoardState:
         """The board's decisions, starting from today's policy the first time the board opens."""
         if self.board is None:
-            from .board import BoardState, default_index  # the model loads when the board first opens
-            questions = world.content.questions
-            self.board = BoardState({qid: default_index(world.model, q) for qid, q in questions.items()})
+            from .board import BoardState, default_decisions  # the model loads when the board first opens
+            self.board = BoardState(default_decisions(world.model, world.content.questions))
         return self.board
 
     def policy(self, world: Any):

@@ -1,6 +1,8 @@
 """Drawing helpers shared by scenes: panels, buttons, text blocks, score bars, synthetic faces."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from . import theme
@@ -74,40 +76,86 @@ def fit_button_width(ctx: Context, label: str, minimum: int = 260, size: str = "
     return max(minimum, ctx.text.font(theme.SIZE[size], "semibold").size(label)[0] + 80)
 
 
-def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, score: float | None,
-              threshold: float, lo: float = -2.0, hi: float = 10.0, labels: tuple[str, str, str] = ("", "", "")) -> None:
-    """A horizontal scale with the threshold as a line and the score as a marker.
+BAR_H, BAR_GAP_ABOVE, BAR_GAP_BELOW = 14, 14, 4  # the bar, the room for the pointers above it, and below
 
-    Above the threshold is 'match', below is 'no match'; both sides are labelled in words.
-    """
-    p = ctx.palette
+
+@dataclass(frozen=True)
+class ScaleLabels:
+    """The words and numbers a score scale carries, translated and formatted by the caller."""
+
+    low: str          # the scale's ends, e.g. "-2" and "10"
+    high: str
+    threshold: str    # "Threshold 4.3"
+    no_match: str     # "← No match", the side below the threshold
+    match: str        # "Match →", the side above
+
+
+def score_bar_height(ctx: Context) -> int:
+    """The canvas height a labelled score scale needs: a row of values, the bar, a row of side words."""
+    return 2 * ctx.text.font(theme.SIZE["small"], "semibold").get_linesize() + BAR_H + BAR_GAP_ABOVE + BAR_GAP_BELOW
+
+
+def _spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = 12) -> list[int]:
+    """Left edges for labels (wanted left edge, width), in order, nudged apart so none overlaps the next and
+    kept between left and right while there is room."""
+    xs: list[int] = []
+    end = left - gap  # right edge of the label before
+    for x, w in wanted:
+        xs.append(max(x, end + gap))
+        end = xs[-1] + w
+    start = right + gap  # left edge of the label after
+    for i in range(len(xs) - 1, -1, -1):
+        xs[i] = min(xs[i], start - gap - wanted[i][1])
+        start = xs[i]
+    return xs
+
+
+def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, threshold: float,
+              marks: list[tuple[float, str]], labels: ScaleLabels, lo: float = -2.0, hi: float = 10.0) -> None:
+    """A score means nothing without its scale: the bar runs between its labelled ends, the threshold is a
+    labelled line, the sides say 'no match' and 'match' in words (and the no-match side is hatched), and
+    each score in `marks` points at the bar with its value. Labels that would collide are nudged apart and
+    keep a pointer to their place, so nothing overlaps however close the values sit."""
+    p, size = ctx.palette, theme.SIZE["small"]
+    low, high = (ctx.text.render(t, size, p.muted, "semibold") for t in (labels.low, labels.high))
+    line = ctx.text.font(size, "semibold").get_linesize()
+    bar = pygame.Rect(rect.left + low.get_width() + 10, rect.top + line + BAR_GAP_ABOVE, 0, BAR_H)
+    bar.width = rect.right - high.get_width() - 10 - bar.left
+    surface.blit(low, low.get_rect(midright=(bar.left - 10, bar.centery)))
+    surface.blit(high, high.get_rect(midleft=(bar.right + 10, bar.centery)))
+
     def x_of(v: float) -> int:
-        return rect.left + round((min(max(v, lo), hi) - lo) / (hi - lo) * rect.w)
+        return bar.left + round((min(max(v, lo), hi) - lo) / (hi - lo) * bar.w)
     tx = x_of(threshold)
-    pygame.draw.rect(surface, p.panel, rect, border_radius=8)
-    pygame.draw.rect(surface, p.bad, (rect.left, rect.top, tx - rect.left, rect.h), border_radius=8)
-    pygame.draw.rect(surface, p.good, (tx, rect.top, rect.right - tx, rect.h), border_radius=8)
-    # hatch the no-match side so the halves differ without colour
-    for hx in range(rect.left + 6, tx - 4, 18):
-        pygame.draw.line(surface, p.shadow, (hx, rect.bottom - 4), (hx + 10, rect.top + 4), 3)
-    pygame.draw.line(surface, p.text, (tx, rect.top - 14), (tx, rect.bottom + 14), 5)
-    below, above, thr = labels
-    size = theme.SIZE["small"]
-    if below:
-        img = ctx.text.render(below, size, p.text, "semibold")
-        surface.blit(img, (rect.left, rect.bottom + 10))
-    if above:
-        img = ctx.text.render(above, size, p.text, "semibold")
-        surface.blit(img, (rect.right - img.get_width(), rect.bottom + 10))
-    if thr:
-        img = ctx.text.render(thr, size, p.text)
-        surface.blit(img, (min(max(tx - img.get_width() // 2, rect.left), rect.right - img.get_width()),
-                           rect.top - 20 - img.get_height()))
-    if score is not None:
-        sx = x_of(score)
-        pts = [(sx, rect.centery - rect.h), (sx + 16, rect.centery), (sx, rect.centery + rect.h), (sx - 16, rect.centery)]
-        pygame.draw.polygon(surface, p.text, pts)
-        pygame.draw.polygon(surface, p.shadow, pts, 3)
+    pygame.draw.rect(surface, p.bad, (bar.left, bar.top, tx - bar.left, bar.h))
+    pygame.draw.rect(surface, p.good, (tx, bar.top, bar.right - tx, bar.h))
+    for hx in range(bar.left + 6, tx - 12, 16):  # hatch the no-match side so the halves differ without colour
+        pygame.draw.line(surface, p.shadow, (hx, bar.bottom - 3), (hx + 8, bar.top + 3), 3)
+    pygame.draw.line(surface, p.text, (tx, bar.top - 4), (tx, bar.bottom + 4), 5)
+    for v, _ in marks:  # a pointer onto the bar and a line across it
+        x = x_of(v)
+        pygame.draw.polygon(surface, p.text, [(x - 8, bar.top - 9), (x + 8, bar.top - 9), (x, bar.top)])
+        pygame.draw.line(surface, p.shadow, (x, bar.top), (x, bar.bottom), 7)
+        pygame.draw.line(surface, p.text, (x, bar.top), (x, bar.bottom), 3)
+    # the row above: the threshold and every score, each label reaching away from the threshold (the
+    # threshold's own away from the nearest score), nudged apart if they still meet, with a line to its place
+    nearest = min((v for v, _ in marks), key=lambda v: abs(v - threshold), default=None)
+    lean = 0 if nearest is None else (-1 if nearest >= threshold else 1)  # -1: end at x; 1: start at x
+    items = [(tx, lean, 5, labels.threshold)] + [(x_of(v), 1 if v >= threshold else -1, 3, text) for v, text in marks]
+    items = sorted(((x, side, stroke, ctx.text.render(text, size, p.text, "bold")) for x, side, stroke, text in items),
+                   key=lambda item: item[:2])  # at one x, a label ending there comes before one starting there
+    wanted = [(x - (img.get_width() // 2 if side == 0 else 0 if side > 0 else img.get_width()), img.get_width())
+              for x, side, _, img in items]
+    for (x, _, stroke, img), left in zip(items, _spread(wanted, rect.left, rect.right)):
+        surface.blit(img, (left, rect.top))
+        foot = (min(max(x, left), left + img.get_width()), rect.top + line)
+        pygame.draw.line(surface, p.text, foot, (x, bar.top - (4 if stroke == 5 else 9)), stroke)  # thick: threshold
+    # the row below: which side is which, in words, either side of the threshold line
+    sides = [ctx.text.render(labels.no_match, size, p.bad, "semibold"),
+             ctx.text.render(labels.match, size, p.good, "semibold")]
+    wanted = [(tx - 10 - sides[0].get_width(), sides[0].get_width()), (tx + 10, sides[1].get_width())]
+    for img, left in zip(sides, _spread(wanted, rect.left, rect.right, gap=20)):
+        surface.blit(img, (left, bar.bottom + BAR_GAP_BELOW))
 
 
 def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: bool = False) -> None:

@@ -71,3 +71,21 @@ def test_malformed_policy_files(run, tmp_path, text, message):
 def test_missing_policy_file(run, tmp_path):
     code, _, err = run("--policy", str(tmp_path / "nope.yaml"))
     assert code == 2 and "file is missing" in err
+
+
+def test_calibration_table_lists_every_public_figure(run, model):
+    code, out, err = run("--calibration")
+    assert code == 0, out + err
+    lines = out.strip().splitlines()
+    assert lines[0].split()[:2] == ["public", "figure"]
+    assert len(lines) == 1 + len(model.calibration) + 1
+    assert lines[-1].startswith(f"{len(model.calibration)} of {len(model.calibration)} figures inside")
+    assert all(line.rstrip().endswith("yes") for line in lines[1:-1])
+
+
+def test_calibration_exits_1_when_a_policy_leaves_a_band(run, tmp_path):
+    policy = tmp_path / "strict.yaml"
+    policy.write_text("threshold: fmr-1e-6\n")
+    code, out, _ = run("--calibration", "--policy", str(policy))
+    assert code == 1
+    assert "NO" in out and "outside: not-matched" in out

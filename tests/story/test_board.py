@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.story.board import FIGURES, BoardState, default_index, figures
+from game.story.board import FIGURES, BoardState, default_decisions, figures
 from game.story.world import World
 
 
@@ -13,7 +13,7 @@ def world(content):
 
 
 def outcome(world, content, question_id, index):
-    state = BoardState({q: default_index(world.model, x) for q, x in content.questions.items()})
+    state = BoardState(default_decisions(world.model, content.questions))
     state.decisions[question_id] = index
     policy = state.policy(world.model, content.questions)
     travellers = tuple(world.crossing(t, policy).summary for t in content.travellers)
@@ -63,3 +63,18 @@ def test_every_consequence_has_facts_behind_it(content):
     table = content.files["questions.yaml"].figure_facts
     assert set(table) == set(FIGURES)
     assert all(table[f] for f in FIGURES)
+
+
+def test_the_labs_algorithm_choice_sets_the_profile_and_moves_group_figures(world, content):
+    lab = next(q for q in content.questions.values() if q.algorithm)
+    slot = f"{lab.id}.algorithm"
+    state = BoardState(default_decisions(world.model, content.questions))
+    assert state.policy(world.model, content.questions).profile == "middle-differential"  # today: the middle
+    profiles, women_fmr = [], []
+    for index in range(len(lab.algorithm)):
+        state.decisions[slot] = index
+        policy = state.policy(world.model, content.questions)
+        profiles.append(policy.profile)
+        women_fmr.append(world.year(policy).by_group["women"].fmr)
+    assert sorted(profiles) == sorted(world.model.profiles)
+    assert len(set(women_fmr)) == len(profiles)

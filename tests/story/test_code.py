@@ -6,13 +6,13 @@ import random
 
 import pytest
 
-from game.story.code import ALPHABET, CodeError, decode, encode
+from game.story.code import ALPHABET, CodeError, decision_slots, decode, encode
 
 
 def all_decisions(questions):
-    ranges = [range(len(q.options)) for q in questions.values()]
-    for combo in itertools.product(*ranges):
-        yield dict(zip(questions, combo))
+    slots = decision_slots(questions)
+    for combo in itertools.product(*(range(len(options)) for _, options in slots)):
+        yield dict(zip((slot for slot, _ in slots), combo))
 
 
 def test_every_combination_round_trips(content):
@@ -28,13 +28,13 @@ def test_every_combination_round_trips(content):
 
 @pytest.mark.parametrize("score", [2.0, 3.55, 4.26, 6.8, 8.0])
 def test_dragged_threshold_round_trips_on_its_grid(content, score):
-    decisions = {q: 0 for q in content.questions}
+    decisions = {slot: 0 for slot, _ in decision_slots(content.questions)}
     _, back = decode(content.questions, encode(content.questions, decisions, score))
     assert back == pytest.approx(score, abs=0.025)
 
 
 def test_codes_read_back_forgivingly(content):
-    decisions = {q: len(x.options) - 1 for q, x in content.questions.items()}
+    decisions = {slot: len(options) - 1 for slot, options in decision_slots(content.questions)}
     code = encode(content.questions, decisions, None)
     typed = f" {code[:4].lower()}-{code[4:]} ".replace("1", "l").replace("0", "o")
     assert decode(content.questions, typed)[0] == decisions

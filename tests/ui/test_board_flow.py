@@ -31,6 +31,14 @@ def answer_every_question(driver: Driver, content) -> dict[str, int]:
         driver.press(f"option:{last}")
         assert scene.board.decisions[qid] == last
         chosen[qid] = last
+        if question.algorithm:  # the lab's "Which algorithm?" steps through NIST's range
+            slot = f"{qid}.algorithm"
+            before = scene.board.decisions[slot]
+            profile = scene.board.policy(scene.world.model, content.questions).profile
+            driver.press("algorithm")
+            chosen[slot] = scene.board.decisions[slot]
+            assert chosen[slot] == (before + 1) % len(question.algorithm)
+            assert scene.board.policy(scene.world.model, content.questions).profile != profile
         driver.press("next")
     return chosen
 

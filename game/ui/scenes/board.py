@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.sim.port import HORIZONS
-from game.story.board import FIGURE_HORIZON, figures
+from game.story import assumptions, cite
+from game.story.board import BEYOND_FIGURES, FIGURE_HORIZON, figures
 from game.story.labels import choice_values
 
 from .. import draw, theme
@@ -64,7 +65,7 @@ class BoardScene(Scene):
             specs = [("next", ctx.t("board.to_record" if last else "board.next"), self.next, True),
                      ("previous", ctx.t("board.previous"), self.previous, False)]
         specs.append(("info", ctx.t("common.how_do_we_know"), self.show_sources, False))
-        if self.question.kind == "threshold_lab":
+        if self.question.kind == "threshold_lab" or self.voices_shown() < len(q.voices):
             specs.append(("voices", ctx.t("board.voices"), self.show_voices, False))
         self.buttons += button_row(ctx, specs, bottom_y(ctx))
         self.focus = chosen
@@ -109,7 +110,8 @@ class BoardScene(Scene):
 
     def show_sources(self) -> None:
         facts = [*self.question.facts, *figure_facts(self.ctx, self.question.figures)]
-        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=list(dict.fromkeys(facts))))
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=list(dict.fromkeys(facts)),
+                                                assumptions=assumptions.question(self.world.model, self.question)))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -138,18 +140,57 @@ class BoardScene(Scene):
 
     def draw_left(self, surface: pygame.Surface, top: int) -> None:
         """Column B: the voices (the options in column A are buttons)."""
-        self.draw_voices(surface, pygame.Rect(VOICES_X, top, VOICES_W, bottom_y(self.ctx) - top - 24))
+        self.draw_voices(surface, self.voices_rect())
+
+    def voices_rect(self) -> pygame.Rect:
+        top = self.options_top()
+        return pygame.Rect(VOICES_X, top, VOICES_W, bottom_y(self.ctx) - top - 24)
+
+    def _voice_images(self, width: int) -> list[tuple[pygame.Surface, pygame.Surface | None]]:
+        """Each voice as reported speech (never in quotation marks), and its source line where the words
+        do not already name it."""
+        ctx, p = self.ctx, self.ctx.palette
+        images = []
+        for voice in self.question.voices:
+            words = ctx.text.render(cite.voice_text(ctx.t, ctx.content.sources, voice), theme.SIZE["small"], p.text,
+                                    "regular", width)
+            source = attribution(ctx, voice)
+            images.append((words, ctx.text.render(source, theme.SIZE["small"], p.muted, "italic", width)
+                           if source else None))
+        return images
+
+    def voices_shown(self) -> int:
+        """How many voices fit whole in the column; the rest are read in 'What people have said'."""
+        rect, ctx = self.voices_rect(), self.ctx
+        y = rect.y + ctx.text.line_height(theme.SIZE["body"], "semibold")
+        room = rect.bottom - ctx.text.line_height(theme.SIZE["small"]) - 8  # keep a line for "n more"
+        images = self._voice_images(rect.w - 22)
+        for shown, (words, source) in enumerate(images):
+            y += 8 + words.get_height() + (2 + source.get_height() if source else 0) + 6
+            if y > (rect.bottom if shown == len(images) - 1 else room):
+                return shown
+        return len(images)
 
     def draw_voices(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The voices that fit whole, each with a bar beside it; then how many more there are."""
         ctx, p = self.ctx, self.ctx.palette
         clip = surface.get_clip()
         surface.set_clip(rect)
         y = draw.text_block(surface, ctx, ctx.t("board.voices"), rect.topleft, rect.w, "body", p.accent, "semibold")
-        for voice in self.question.voices:
-            pygame.draw.rect(surface, p.panel_edge, (rect.x, y + 10, 6, 56))
-            y = draw.text_block(surface, ctx, f"“{ctx.t(voice.says)}”", (rect.x + 22, y + 8), rect.w - 22, "small")
-            y = draw.text_block(surface, ctx, attribution(ctx, voice), (rect.x + 22, y + 2),
-                                rect.w - 22, "small", p.muted, "italic")
+        images = self._voice_images(rect.w - 22)
+        shown = self.voices_shown()
+        for words, source in images[:shown]:
+            top = y + 8
+            surface.blit(words, (rect.x + 22, top))
+            y = top + words.get_height()
+            if source:
+                surface.blit(source, (rect.x + 22, y + 2))
+                y += 2 + source.get_height()
+            pygame.draw.rect(surface, p.panel_edge, (rect.x, top + 2, 6, y - top - 2))
+            y += 6
+        if shown < len(images):
+            draw.text_block(surface, ctx, ctx.t("voices.more" if shown else "voices.all", n=len(images) - shown),
+                            (rect.x + 22, y + 8), rect.w - 22, "small", p.muted, "italic")
         surface.set_clip(clip)
 
     def draw_consequences(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -158,9 +199,9 @@ class BoardScene(Scene):
 
 
 def attribution(ctx: Context, voice) -> str:
-    """Who said it and where it was reported (once, when the speaker is the publisher)."""
-    who, where = ctx.t(voice.who), ctx.content.sources[voice.source].publication
-    return who if where in who else f"{who} · {where}"
+    """The short line under a voice: its source, or nothing when the reported speech already names it
+    (the words say who spoke, their role, the outlet and when)."""
+    return cite.voice_source(ctx.t, ctx.content.sources, voice)
 
 
 def figure_facts(ctx: Context, figure_ids) -> list[str]:
@@ -199,9 +240,10 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
     surface.set_clip(rect.inflate(-6, -6))
     today = world.default_policy
     x = rect.x + 24
-    y = draw.text_block(surface, ctx, ctx.t("board.year_heading"), (x, rect.y + 16), rect.w - 48, "large",
-                        weight="bold")
     rows = consequence_rows(ctx, mine, figure_ids)
+    has_year = any(fid not in BEYOND_FIGURES for fid in figure_ids)
+    heading = "board.year_heading" if has_year else "board.beyond_heading"
+    y = draw.text_block(surface, ctx, ctx.t(heading), (x, rect.y + 16), rect.w - 48, "large", weight="bold")
     headers = (ctx.t("board.today"), ctx.t("board.yours"))
     col_w = 16 + max(ctx.text.font(theme.SIZE["small"], "bold").size(text)[0]
                      for text in [*headers, *(r.before for r in rows), *(r.after for r in rows)])
@@ -211,25 +253,15 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
         surface.blit(image, (cx + col_w - image.get_width(), y + 4))
     y += 40
     stacked = col_today - x - 10 < 240  # large text: the label on its own line, the numbers under it
-    for row in rows:
-        changed = row.before != row.after
-        label = ctx.text.render(row.label, theme.SIZE["small"], p.text, "regular",
-                                rect.w - 48 if stacked else col_today - x - 10)
-        values_y = y + label.get_height() if stacked else y
-        value_h = ctx.text.line_height(theme.SIZE["small"], "bold")
-        row_h = (label.get_height() + value_h if stacked else max(label.get_height(), value_h)) + 6
-        if changed:
-            pygame.draw.rect(surface, p.background, (rect.x + 8, y - 2, rect.w - 16, row_h), border_radius=8)
-        surface.blit(label, (x, y))
-        for value, cx, weight in ((row.before, col_today, "regular"), (row.after, col_mine, "bold")):
-            image = ctx.text.render(value, theme.SIZE["small"], p.accent if changed and weight == "bold"
-                                    else p.text, weight)
-            surface.blit(image, (cx + col_w - image.get_width(), values_y))
-        if changed:  # an arrow says which way it moved, so the change does not rest on colour
-            ax, ay, up = col_mine + 4, values_y + 15, row.rising
-            tip, base = (ay - 9, ay + 7) if up else (ay + 9, ay - 7)
-            pygame.draw.polygon(surface, p.accent, [(ax, tip), (ax - 8, base), (ax + 8, base)])
-        y += row_h
+    year_rows = [r for fid, r in zip(figure_ids, rows) if fid not in BEYOND_FIGURES]
+    beyond_rows = [r for fid, r in zip(figure_ids, rows) if fid in BEYOND_FIGURES]
+    for row in year_rows:
+        y = _draw_row(surface, ctx, row, x, y, rect, col_today, col_mine, col_w, stacked)
+    if beyond_rows and has_year:  # not a year at the port: their own heading says what they count
+        y = draw.text_block(surface, ctx, ctx.t("board.beyond_heading"), (x, y + 14), rect.w - 48, "body",
+                            weight="bold") + 6
+        for row in beyond_rows:
+            y = _draw_row(surface, ctx, row, x, y, rect, col_today, col_mine, col_w, stacked)
     if not travellers:
         surface.set_clip(clip)
         return
@@ -251,3 +283,26 @@ def draw_consequences(surface: pygame.Surface, ctx: Context, mine, rect: pygame.
         y = draw.text_block(surface, ctx, line, (x, y + 4), rect.w - 48, "small", p.text if same else p.accent,
                             "regular" if same else "semibold")
     surface.set_clip(clip)
+
+
+def _draw_row(surface: pygame.Surface, ctx: Context, row: Row, x: int, y: int, rect: pygame.Rect, col_today: int,
+              col_mine: int, col_w: int, stacked: bool) -> int:
+    """One consequence: its label, today's figure and the player's; a changed row is marked by an arrow."""
+    p = ctx.palette
+    changed = row.before != row.after
+    label = ctx.text.render(row.label, theme.SIZE["small"], p.text, "regular",
+                            rect.w - 48 if stacked else col_today - x - 10)
+    values_y = y + label.get_height() if stacked else y
+    value_h = ctx.text.line_height(theme.SIZE["small"], "bold")
+    row_h = (label.get_height() + value_h if stacked else max(label.get_height(), value_h)) + 6
+    if changed:
+        pygame.draw.rect(surface, p.background, (rect.x + 8, y - 2, rect.w - 16, row_h), border_radius=8)
+    surface.blit(label, (x, y))
+    for value, cx, weight in ((row.before, col_today, "regular"), (row.after, col_mine, "bold")):
+        image = ctx.text.render(value, theme.SIZE["small"], p.accent if changed and weight == "bold" else p.text, weight)
+        surface.blit(image, (cx + col_w - image.get_width(), values_y))
+    if changed:  # an arrow says which way it moved, so the change does not rest on colour
+        ax, ay, up = col_mine + 4, values_y + 15, row.rising
+        tip, base = (ay - 9, ay + 7) if up else (ay + 9, ay - 7)
+        pygame.draw.polygon(surface, p.accent, [(ax, tip), (ax - 8, base), (ax + 8, base)])
+    return y + row_h

@@ -24,18 +24,28 @@ def page(surface: pygame.Surface, ctx: Context, heading: str, intro: str = "") -
 
 def button_row(ctx: Context, specs: list[tuple[str, str, object, bool]], y: int, x: int = MARGIN,
                align: str = "left", gap: int = 28) -> list[Button]:
-    """Lay out (key, label, action, primary) buttons left to right, each as wide as its label needs."""
+    """Lay out (key, label, action, primary) buttons left to right, each as wide as its label needs.
+
+    Buttons that would run past the canvas's right margin wrap onto rows above `y`, so the last row
+    stays where the screen expects its buttons and none leaves the canvas at large text sizes."""
     height = max(theme.MIN_TARGET, ctx.text.line_height(theme.SIZE["body"], "semibold") + 36)
     widths = [draw.fit_button_width(ctx, label) for _, label, _, _ in specs]
-    total = sum(widths) + gap * (len(widths) - 1)
-    if align == "right":
-        x = theme.CANVAS[0] - MARGIN - total
-    elif align == "center":
-        x = (theme.CANVAS[0] - total) // 2
+    room = theme.CANVAS[0] - MARGIN - (MARGIN if align in ("right", "center") else x)
+    rows: list[list[int]] = [[]]
+    for i, w in enumerate(widths):
+        used = sum(widths[j] for j in rows[-1]) + gap * len(rows[-1])
+        if rows[-1] and used + w > room:
+            rows.append([])
+        rows[-1].append(i)
     buttons = []
-    for (key, label, action, primary), w in zip(specs, widths):
-        buttons.append(Button(key, pygame.Rect(x, y, w, height), label, action, primary))
-        x += w + gap
+    for r, row in enumerate(rows):
+        total = sum(widths[i] for i in row) + gap * (len(row) - 1)
+        left = {"right": theme.CANVAS[0] - MARGIN - total, "center": (theme.CANVAS[0] - total) // 2}.get(align, x)
+        top = y - (len(rows) - 1 - r) * (height + 16)
+        for i in row:
+            key, label, action, primary = specs[i]
+            buttons.append(Button(key, pygame.Rect(left, top, widths[i], height), label, action, primary))
+            left += widths[i] + gap
     return buttons
 
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.story import assumptions as model_assumptions
+from game.story import cite
 from game.story.prefs import REGISTRY as PREFS
 
 from .. import draw, theme
 from ..scene import Button, Context, Scene
-from .board import attribution
+from . import registry
 from .common import MARGIN, Dialog, bottom_y, button_row, page
 
 
@@ -36,38 +38,63 @@ class ConfirmQuitScene(Dialog):
 
 
 class SourceScene(Dialog):
-    """'How do we know?': the facts behind a screen or a number, each with its source."""
+    """'How do we know?': the facts behind a screen or a number, each with its source; then what the
+    model assumes there, where no source gives the number (`assumptions`: paths, game.story.assumptions)."""
 
     name = "source"
     width = 1400
+    # block kind -> (size, weight, space after); a fact's citation goes under it in small italics
+    STYLE = {"fact": ("body", "regular", 34), "heading": ("body", "semibold", 10), "assumption": ("small", "regular", 14)}
+    BULLET = 28  # an assumption's indent, after its bullet
 
-    def __init__(self, ctx: Context, facts: list[str] | None = None):
+    def __init__(self, ctx: Context, facts: list[str] | None = None, assumptions: list[str] | None = None):
         super().__init__(ctx)
-        self.facts = facts or [next(iter(ctx.content.facts))]
+        self.facts = facts or ([] if assumptions else [next(iter(ctx.content.facts))])
+        self.assumptions = list(assumptions or [])
         self.page = 0
 
-    def pages(self) -> list[list[tuple[str, str]]]:
-        """The facts split into pages that fit the screen at the current text size."""
-        t, room = self.ctx.text, theme.CANVAS[1] - 60 - 160 - 150
-        pages: list[list[tuple[str, str]]] = [[]]
+    def blocks(self) -> list[tuple[str, str, str]]:
+        """(kind, text, citation) in reading order: the facts, then a heading and each assumption's words."""
+        ctx = self.ctx
+        out = [("fact", ctx.t(ctx.content.facts[f].text), self.cite(f)) for f in self.facts]
+        ids = model_assumptions.text_ids(ctx.world.model, self.assumptions) if self.assumptions else []
+        if ids:
+            out.append(("heading", ctx.t("assumption.heading"), ""))
+            out += [("assumption", ctx.t(text_id), "") for text_id in ids]
+        return out
+
+    def _block_height(self, block: tuple[str, str, str]) -> int:
+        kind, text, citation = block
+        size, weight, after = self.STYLE[kind]
+        width = self.width - 120 - (self.BULLET if kind == "assumption" else 0)
+        height = self.ctx.text.render(text, theme.SIZE[size], (0, 0, 0), weight, width).get_height() + after
+        if citation:
+            height += 6 + self.ctx.text.render(citation, theme.SIZE["small"], (0, 0, 0), "italic", width).get_height()
+        return height
+
+    def pages(self) -> list[list[tuple[str, str, str]]]:
+        """The blocks split into pages that fit the screen at the current text size; a heading stays
+        with the block after it."""
+        room = theme.CANVAS[1] - 60 - 160 - 150
+        blocks = self.blocks()
+        heights = [self._block_height(b) for b in blocks]
+        pages: list[list[tuple[str, str, str]]] = [[]]
         used = 0
-        for fact_id in self.facts:
-            block = (self.ctx.t(self.ctx.content.facts[fact_id].text), self.cite(fact_id))
-            height = (t.render(block[0], theme.SIZE["body"], (0, 0, 0), "regular", self.width - 120).get_height()
-                      + t.render(block[1], theme.SIZE["small"], (0, 0, 0), "italic", self.width - 120).get_height()
-                      + 40)
-            if pages[-1] and used + height > room:
+        for i, (block, height) in enumerate(zip(blocks, heights)):
+            needed = height + (heights[i + 1] if block[0] == "heading" and i + 1 < len(blocks) else 0)
+            if pages[-1] and used + needed > room:
                 pages.append([])
                 used = 0
+                if block[0] == "assumption":  # a page of assumptions says what they are
+                    heading = next(b for b in blocks if b[0] == "heading")
+                    pages[-1].append(heading)
+                    used += self._block_height(heading)
             pages[-1].append(block)
             used += height
         return pages
 
     def _height(self) -> int:
-        t, total = self.ctx.text, 160 + 150
-        for fact, cite in self.pages()[self.page]:
-            total += t.render(fact, theme.SIZE["body"], (0, 0, 0), "regular", self.width - 120).get_height()
-            total += t.render(cite, theme.SIZE["small"], (0, 0, 0), "italic", self.width - 120).get_height() + 40
+        total = 160 + 150 + sum(self._block_height(b) for b in self.pages()[self.page])
         return min(total, theme.CANVAS[1] - 60)
 
     def layout(self) -> None:
@@ -76,7 +103,11 @@ class SourceScene(Dialog):
         count = len(self.pages())
         if count > 1:
             specs.append(("more", self.ctx.t("source.more", page=self.page + 1, pages=count), self.next_page, False))
+        specs.append(("calibration", self.ctx.t("calibration.open"), self.show_calibration, False))
         self.buttons = button_row(self.ctx, specs, rect.bottom - 130, x=rect.x + 60)
+
+    def show_calibration(self) -> None:
+        self.ctx.stack.push(registry.make_scene("calibration", self.ctx))
 
     def next_page(self) -> None:
         self.page = (self.page + 1) % len(self.pages())
@@ -84,11 +115,8 @@ class SourceScene(Dialog):
         self.focus_key("more")
 
     def cite(self, fact_id: str) -> str:
-        fact = self.ctx.content.facts[fact_id]
-        source = self.ctx.content.sources[fact.source]
-        via = self.ctx.t("source.via", via=source.via) if source.via else ""
-        return self.ctx.t("source.citation", publication=source.publication, headline=source.headline,
-                          date=source.date, via=via)
+        """The fact's source: its real headline in quotation marks, or a plain description."""
+        return cite.citation(self.ctx.t, self.ctx.content.sources[self.ctx.content.facts[fact_id].source])
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -96,10 +124,19 @@ class SourceScene(Dialog):
         draw.panel(surface, rect, ctx)
         y = draw.text_block(surface, ctx, ctx.t("common.how_do_we_know"), (rect.x + 60, rect.y + 44),
                             rect.w - 120, "heading", weight="bold") + 16
-        for fact, cite in self.pages()[self.page]:
-            y = draw.text_block(surface, ctx, fact, (rect.x + 60, y), rect.w - 120, "body")
-            y = draw.text_block(surface, ctx, cite, (rect.x + 60, y + 6), rect.w - 120, "small", ctx.palette.muted,
-                                "italic") + 34
+        for kind, text, citation in self.pages()[self.page]:
+            size, weight, after = self.STYLE[kind]
+            x, width = rect.x + 60, rect.w - 120
+            if kind == "assumption":
+                bullet_y = y + ctx.text.line_height(theme.SIZE[size]) // 2
+                pygame.draw.circle(surface, ctx.palette.muted, (x + 8, bullet_y), 5)
+                x, width = x + self.BULLET, width - self.BULLET
+            colour = ctx.palette.accent if kind == "heading" else None
+            y = draw.text_block(surface, ctx, text, (x, y), width, size, colour, weight)
+            if citation:
+                y = draw.text_block(surface, ctx, citation, (x, y + 6), width, "small", ctx.palette.muted, "italic")
+            y += after
+        self.text_bottom = y  # where the words end, for the check that they clear the buttons
         draw.buttons(surface, self)
 
 
@@ -135,7 +172,8 @@ class SettingsScene(Scene):
 
 
 class VoicesScene(Dialog):
-    """What people have said about one question, each attributed to them and to the source."""
+    """What people have said about one question: reported speech, each with the citation it rests on,
+    split into pages that fit the screen at the current text size."""
 
     name = "voices"
     width = 1400
@@ -143,43 +181,93 @@ class VoicesScene(Dialog):
     def __init__(self, ctx: Context, question: str | None = None):
         super().__init__(ctx)
         self.question = ctx.content.questions[question or next(iter(ctx.content.questions))]
+        self.page = 0
+
+    def _blocks(self) -> list[tuple[pygame.Surface, pygame.Surface]]:
+        ctx, width = self.ctx, self.width - 120
+        return [(ctx.text.render(cite.voice_text(ctx.t, ctx.content.sources, voice), theme.SIZE["body"],
+                                 ctx.palette.text, "regular", width),
+                 ctx.text.render(cite.citation(ctx.t, ctx.content.sources[voice.source]), theme.SIZE["small"],
+                                 ctx.palette.muted, "italic", width))
+                for voice in self.question.voices]
+
+    def _heading_height(self) -> int:
+        return 40 + self.ctx.text.line_height(theme.SIZE["heading"], "bold") + 10
+
+    def pages(self) -> list[list[tuple[pygame.Surface, pygame.Surface]]]:
+        room = theme.CANVAS[1] - 60 - self._heading_height() - 150
+        pages: list[list[tuple[pygame.Surface, pygame.Surface]]] = [[]]
+        used = 0
+        for words, source in self._blocks():
+            height = 12 + words.get_height() + 2 + source.get_height()
+            if pages[-1] and used + height > room:
+                pages.append([])
+                used = 0
+            pages[-1].append((words, source))
+            used += height
+        return pages
+
+    def _height(self) -> int:
+        blocks = self.pages()[self.page]
+        return min(self._heading_height() + sum(12 + w.get_height() + 2 + c.get_height() for w, c in blocks) + 150,
+                   theme.CANVAS[1] - 60)
 
     def layout(self) -> None:
-        rect = self.panel_rect(760)
-        self.buttons = button_row(self.ctx, [("close", self.ctx.t("common.close"), self.back, True)],
-                                  rect.bottom - 130, x=rect.x + 60)
+        rect = self.panel_rect(self._height())
+        specs = [("close", self.ctx.t("common.close"), self.back, True)]
+        count = len(self.pages())
+        if count > 1:
+            specs.append(("more", self.ctx.t("source.more", page=self.page + 1, pages=count), self.next_page, False))
+        self.buttons = button_row(self.ctx, specs, rect.bottom - 130, x=rect.x + 60)
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % len(self.pages())
+        self.layout()
+        self.focus_key("more")
 
     def draw(self, surface: pygame.Surface) -> None:
-        ctx, p = self.ctx, self.ctx.palette
-        rect = self.panel_rect(760)
+        ctx = self.ctx
+        rect = self.panel_rect(self._height())
         draw.panel(surface, rect, ctx)
         y = draw.text_block(surface, ctx, ctx.t("board.voices"), (rect.x + 60, rect.y + 40), rect.w - 120,
                             "heading", weight="bold") + 10
-        for voice in self.question.voices:
-            y = draw.text_block(surface, ctx, f"“{ctx.t(voice.says)}”", (rect.x + 60, y + 12), rect.w - 120, "body")
-            y = draw.text_block(surface, ctx, attribution(ctx, voice), (rect.x + 60, y + 2),
-                                rect.w - 120, "small", p.muted, "italic")
+        for words, source in self.pages()[self.page]:  # reported speech, then the citation it rests on
+            surface.blit(words, (rect.x + 60, y + 12))
+            y += 12 + words.get_height()
+            surface.blit(source, (rect.x + 60, y + 2))
+            y += 2 + source.get_height()
         draw.buttons(surface, self)
 
 
 class SourcesListScene(Scene):
-    """Where the model is simpler than reality, and every source the game cites: two pages, two columns."""
+    """Where the model is simpler than reality, and every source the game cites: two tabs, two columns.
+    A tab whose entries do not fit turns its pages when chosen again."""
 
     name = "sources"
     PAGES = ("limits", "sources")
+    COLUMN_W = 820
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
         self.showing = "limits"
+        self.page = 0
 
     def layout(self) -> None:
         ctx = self.ctx
-        specs = [(tab, ctx.t(f"sources.{tab}"), self._shower(tab), tab == self.showing) for tab in self.PAGES]
+        count = len(self.pages())
+        specs = [(tab, ctx.t(f"sources.{tab}") if tab != self.showing or count == 1 else
+                  ctx.t("sources.page", tab=ctx.t(f"sources.{tab}"), page=self.page + 1, pages=count),
+                  self._shower(tab), tab == self.showing) for tab in self.PAGES]
+        specs.append(("calibration", ctx.t("calibration.open"), self.show_calibration, False))
         specs.append(("back", ctx.t("common.back"), self.back, False))
         self.buttons = button_row(ctx, specs, bottom_y(ctx))
 
+    def show_calibration(self) -> None:
+        self.ctx.stack.push(registry.make_scene("calibration", self.ctx))
+
     def _shower(self, tab: str):
         def show() -> None:
+            self.page = (self.page + 1) % len(self.pages()) if tab == self.showing else 0
             self.showing = tab
             self.layout()
             self.focus_key(tab)
@@ -190,19 +278,42 @@ class SourcesListScene(Scene):
         ctx = self.ctx
         if self.showing == "limits":
             return [("", "• " + ctx.t(text_id)) for text_id in ctx.content.model.limits]
-        out = []
-        for source in ctx.content.sources.values():
-            via = ctx.t("source.via", via=source.via) if source.via else ""
-            out.append((source.publication, f"“{source.headline}”, {source.date}{via}"))
-        return out
+        return [cite.listing(ctx.t, source) for source in ctx.content.sources.values()]
+
+    def _entry_height(self, heading: str, text: str) -> int:
+        t, width = self.ctx.text, self.COLUMN_W
+        height = t.render(text, theme.SIZE["small"], (0, 0, 0), "regular", width).get_height() + 10
+        return height + (t.render(heading, theme.SIZE["small"], (0, 0, 0), "semibold", width).get_height()
+                         if heading else 0)
+
+    def _top(self) -> int:
+        """Where the entries start: below the heading, as `page` draws it."""
+        heading = self.ctx.text.render(self.ctx.t("sources.heading"), theme.SIZE["heading"], (0, 0, 0), "bold",
+                                       theme.CANVAS[0] - 2 * MARGIN)
+        return 84 + heading.get_height() + theme.SPACE
+
+    def pages(self) -> list[list[list[tuple[str, str]]]]:
+        """The tab's entries flowed down the first column, then the second, then onto further pages."""
+        room = bottom_y(self.ctx) - 20 - self._top()
+        pages: list[list[list[tuple[str, str]]]] = [[[]]]
+        used = 0
+        for entry in self.entries():
+            height = self._entry_height(*entry)
+            if pages[-1][-1] and used + height > room:
+                if len(pages[-1]) == 2:
+                    pages.append([])
+                pages[-1].append([])
+                used = 0
+            pages[-1][-1].append(entry)
+            used += height
+        return pages
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
         top = page(surface, ctx, ctx.t("sources.heading"))
-        width, bottom = 820, bottom_y(ctx) - 20
-        entries = self.entries()
-        half = (len(entries) + 1) // 2
-        for column, chunk in enumerate((entries[:half], entries[half:])):
+        width, bottom = self.COLUMN_W, bottom_y(ctx) - 20
+        pages = self.pages()
+        for column, chunk in enumerate(pages[min(self.page, len(pages) - 1)]):
             x, y = MARGIN + column * (width + 40), top
             clip = surface.get_clip()
             surface.set_clip(pygame.Rect(x, top, width, bottom - top))

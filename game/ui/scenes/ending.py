@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.story import assumptions
 from game.story.board import group_figures
 from game.story.code import encode
 from game.story.labels import choice_values
@@ -23,9 +24,13 @@ COLUMN_W = 560
 def chosen_label(ctx: Context, board, question) -> str:
     """The player's answer to a question in words, with the model's numbers filled in."""
     if question.kind == "threshold_lab" and board.threshold_score is not None:
-        return ctx.t("record.dragged", score=f"{board.threshold_score:.2f}")
-    option = question.options[board.decisions[question.id]]
-    return filled(ctx, option.label, choice_values(ctx.world.model, option.set))
+        label = ctx.t("record.dragged", score=f"{board.threshold_score:.2f}")
+    else:
+        option = question.options[board.decisions[question.id]]
+        label = filled(ctx, option.label, choice_values(ctx.world.model, option.set))
+    if question.algorithm:  # the lab's "Which algorithm?" belongs with the threshold
+        label += " · " + ctx.t(question.algorithm[board.decisions.get(f"{question.id}.algorithm", 0)].label)
+    return label
 
 
 class RecordScene(Scene):
@@ -58,7 +63,8 @@ class RecordScene(Scene):
 
     def show_facts(self) -> None:
         facts = figure_facts(self.ctx, RECORD_FIGURES)
-        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts,
+                                                assumptions=assumptions.record_screen(self.world.model)))
 
     def sources(self) -> None:
         self.ctx.stack.push(registry.make_scene("sources", self.ctx))

@@ -11,17 +11,19 @@ import pygame
 
 from game.sim import genuine_curve, impostor_curve, policy_threshold
 from game.story.code import THRESHOLD_LOW, THRESHOLD_STEP, THRESHOLD_STEPS
+from game.story.labels import choice_values
 
 from .. import draw, input as I, theme
 from ..scene import Button, Context
 from .board import VOICES_W, VOICES_X, BoardScene, draw_consequences
-from .common import MARGIN
-from .numbers import count, one_in
+from .common import MARGIN, bottom_y
+from .numbers import count, filled, one_in
 
 SCORE_LO, SCORE_HI = -3.0, 11.0
-CHART_H = 330
+MIN_CHART_H = 200
 CHART_W = VOICES_X + VOICES_W - MARGIN
-PRESET_H = 112
+GAP = 14
+LABEL_ROOM = 50  # under the chart: the threshold's label
 LAB_FIGURES = ("held_in_secondary", "impostors_caught", "impostors_missed")
 GROUP_STYLES = [(120, 190, 255), (255, 170, 90), (190, 150, 255), (110, 220, 160)]
 
@@ -41,7 +43,25 @@ class LabScene(BoardScene):
 
     # -- layout and input ------------------------------------------------------------------
     def chart_rect(self) -> pygame.Rect:
-        return pygame.Rect(MARGIN, self.options_top(), CHART_W, CHART_H)
+        return pygame.Rect(MARGIN, self.options_top(), CHART_W, self.chart_height())
+
+    def preset_height(self) -> int:
+        """Tall enough for the longest preset label in this language and text size."""
+        width = (CHART_W - 16 * (len(self.question.options) - 1)) // max(1, len(self.question.options)) - 24
+        labels = [filled(self.ctx, o.label, choice_values(self.world.model, o.set)) for o in self.question.options]
+        return max(theme.MIN_TARGET, max(self.ctx.text.render(label, theme.SIZE["small"], (0, 0, 0), "semibold",
+                                                              width).get_height() for label in labels) + 20)
+
+    def below_chart(self) -> list[int]:
+        """Heights stacked under the chart: threshold label, presets, the algorithm choice, the note."""
+        note = self.ctx.text.render(self.ctx.t("lab.per_day_note"), theme.SIZE["small"], (0, 0, 0), "regular", CHART_W)
+        algorithm = theme.MIN_TARGET + GAP if self.question.algorithm else 0
+        return [LABEL_ROOM, self.preset_height() + GAP, algorithm, note.get_height()]
+
+    def chart_height(self) -> int:
+        """The chart takes what the stack under it leaves, down to the bottom buttons."""
+        room = bottom_y(self.ctx) - 16 - self.options_top()
+        return max(MIN_CHART_H, room - sum(self.below_chart()))
 
     def layout(self) -> None:
         super().layout()
@@ -50,12 +70,30 @@ class LabScene(BoardScene):
         presets = [b for b in self.buttons if b.key.startswith("option:")]
         x, width = MARGIN, (CHART_W - 16 * (len(presets) - 1)) // max(1, len(presets))
         for b in presets:
-            b.rect = pygame.Rect(x, chart.bottom + 50, width, PRESET_H)
+            b.rect = pygame.Rect(x, chart.bottom + LABEL_ROOM, width, self.preset_height())
             b.size = theme.SIZE["small"]
             x += width + 16
             b.primary = b.primary and self.board.threshold_score is None
+        if self.question.algorithm:  # "Which algorithm?": one button that steps through NIST's range
+            y = chart.bottom + sum(self.below_chart()[:2])
+            self.buttons.insert(len(presets), Button("algorithm", pygame.Rect(MARGIN, y, CHART_W, theme.MIN_TARGET),
+                                                     self.algorithm_label(), self.next_algorithm))
         self.buttons.insert(0, Button("chart", chart, self.ctx.t("lab.chart"), lambda: None, visible=False))
         self.focus = 0
+
+    def algorithm_slot(self) -> str:
+        return f"{self.question.id}.algorithm"
+
+    def algorithm_label(self) -> str:
+        option = self.question.algorithm[self.board.decisions.get(self.algorithm_slot(), 0)]
+        return f"{self.ctx.t(self.question.algorithm_label)} {self.ctx.t(option.label)}"
+
+    def next_algorithm(self) -> None:
+        slot = self.algorithm_slot()
+        self.board.decisions[slot] = (self.board.decisions.get(slot, 0) + 1) % len(self.question.algorithm)
+        self.layout()
+        self.focus_key("algorithm")
+        self.dirty = True
 
     def handle(self, intent: I.Intent) -> None:
         if intent.kind in (I.LEFT, I.RIGHT) and self.focused_key() == "chart":
@@ -104,7 +142,7 @@ class LabScene(BoardScene):
     # -- drawing -----------------------------------------------------------------------------
     def draw_left(self, surface: pygame.Surface, top: int) -> None:
         chart = self.chart_rect()
-        note_y = chart.bottom + 50 + PRESET_H + 14
+        note_y = chart.bottom + sum(self.below_chart()[:3])
         draw.text_block(surface, self.ctx, self.ctx.t("lab.per_day_note"), (MARGIN, note_y), CHART_W, "small",
                         self.ctx.palette.muted)
 
@@ -201,9 +239,9 @@ class LabScene(BoardScene):
         ctx, p = self.ctx, self.ctx.palette
         year = self.world.year(policy)  # expected counts grow with days, so a day is the year's share
         size = theme.SIZE["small"] - 2
-        widths = (rect.w - 330, 150, 180)
+        widths = (rect.w - 350, 130, 220)
         columns = (rect.x, rect.x + widths[0], rect.x + widths[0] + widths[1])
-        y = draw.text_block(surface, ctx, ctx.t("lab.table_heading"), rect.topleft, rect.w, "large", weight="bold")
+        y = draw.text_block(surface, ctx, ctx.t("lab.table_heading"), rect.topleft, rect.w, "body", weight="bold")
         row_bottom = y
         for text, x, w in zip((ctx.t("lab.group"), ctx.t("lab.misses_per_day"), ctx.t("lab.stranger_passes")),
                               columns, widths):
@@ -221,7 +259,7 @@ class LabScene(BoardScene):
                 image = ctx.text.render(text, size, p.text, "regular", w - 12)
                 surface.blit(image, (x, y))
                 height = max(height, image.get_height())
-            y += height + 6
+            y += height + 2
         return y
 
 

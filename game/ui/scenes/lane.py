@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.story import assumptions
 from game.story.crossing import Beat, Crossing
 
 from .. import draw, input as I, theme
@@ -104,7 +105,9 @@ class LaneScene(CrossingScene):
     def show_sources(self) -> None:
         record_facts = [line.fact for line in self.beat.records if line.fact]
         facts = list(dict.fromkeys([*self.beat.facts, *record_facts]))
-        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
+        assumed = assumptions.station(self.ctx.world.model, self.stations[self.index].kind, self.traveller.lane,
+                                      self.beat.records)
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts, assumptions=assumed))
 
     def update(self, dt: float) -> bool:
         """Walk the traveller; and let time pass, so the record's retention counts down second by second."""

@@ -8,6 +8,8 @@ from ..scene import Context
 
 def count(ctx: Context, value: float) -> str:
     """A count as the player's language writes it (see game.story.labels.plain_number)."""
+    if 0 < abs(value) < 0.5:
+        return ctx.t("numbers.under_one")
     return _localise(ctx, plain_number(value))
 
 
@@ -19,6 +21,16 @@ def one_in(ctx: Context, rate: float) -> str:
     digits = len(str(int(n))) - 2
     rounded = round(n, -digits) if digits > 0 else round(n)
     return ctx.t("numbers.one_in", n=_localise(ctx, f"{int(rounded):,}"))
+
+
+def decimal(ctx: Context, value: float) -> str:
+    """A rate such as 5.7 per million: one decimal, in the player's language."""
+    return _localise(ctx, f"{value:,.1f}")
+
+
+def times(ctx: Context, factor: float) -> str:
+    """A factor such as 3.2 times: one decimal below ten, whole above."""
+    return ctx.t("numbers.times", n=decimal(ctx, factor) if factor < 10 else count(ctx, factor))
 
 
 def percent(ctx: Context, share: float) -> str:

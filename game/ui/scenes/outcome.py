@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.story import assumptions
+
 from .. import draw, theme
 from ..scene import Button, Context
 from . import registry
@@ -61,7 +63,10 @@ class OutcomeScene(CrossingScene):
 
     def show_sources(self) -> None:
         facts = ["one-to-one", "citizen-photos", "noncitizen-photos", "sharing-request"]
-        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts))
+        lane = self.traveller.lane
+        assumed = assumptions.crossing(self.ctx.world.model, assumptions.lane_kinds(self.ctx.content, lane).values(),
+                                       lane, self.crossing.records)
+        self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts, assumptions=assumed))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
@@ -74,6 +79,8 @@ class OutcomeScene(CrossingScene):
         draw_status(surface, ctx, "ok" if crossing.released else "alert", ctx.t(crossing.summary),
                     (theme.CANVAS[0] - MARGIN, 60))
         left = pygame.Rect(MARGIN - 40, y + 20, 1130 - MARGIN + 40, bottom_y(ctx) - y - 50)
+        row_tops = [b.rect.top for b in self.buttons if b.visible and b.rect.left < left.right]
+        left.height = min(left.height, min(row_tops, default=left.bottom + 16) - 16 - left.top)  # buttons wrapped
         draw.panel(surface, left, ctx)
         ty = draw.text_block(surface, ctx, ctx.t("outcome.captured"), (left.x + 24, left.y + 16), left.w - 48,
                              "large", weight="bold")

@@ -18,6 +18,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "source": ("dialogs", "SourceScene"),
     "sources": ("dialogs", "SourcesListScene"),
     "voices": ("dialogs", "VoicesScene"),
+    "calibration": ("calibration", "CalibrationScene"),
     "quit": ("dialogs", "ConfirmQuitScene"),
 }
 
