@@ -16,6 +16,12 @@ def run(content: Content, args: argparse.Namespace) -> int:
     init_pygame(headless=True)
     try:
         game = Game(content, seed=args.seed, lang=args.lang, size=args.size, start=args.scene, **options)
+        if args.text_size:  # as if the player had chosen it in the settings
+            from game.story.prefs import SPECS
+            ctx = game.ctx
+            ctx.run.prefs = ctx.run.prefs.set("text_scale", SPECS["text_scale"].choices[args.text_size])
+            ctx.apply_prefs()
+            game.scene.layout()
         game.step()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         game.save_screenshot(args.out)

@@ -253,14 +253,27 @@ class SourcesListScene(Scene):
         self.page = 0
 
     def layout(self) -> None:
+        """Buttons first (they may wrap onto a second row at large text), then the pages that fit above
+        them; once more if the page count in a tab's label changed the buttons."""
+        self.buttons = []
+        for _ in range(2):
+            count = len(self.pages())
+            self.buttons = button_row(self.ctx, self._specs(count), bottom_y(self.ctx))
+            if len(self.pages()) == count:
+                break
+
+    def _specs(self, count: int) -> list[tuple[str, str, object, bool]]:
         ctx = self.ctx
-        count = len(self.pages())
         specs = [(tab, ctx.t(f"sources.{tab}") if tab != self.showing or count == 1 else
                   ctx.t("sources.page", tab=ctx.t(f"sources.{tab}"), page=self.page + 1, pages=count),
                   self._shower(tab), tab == self.showing) for tab in self.PAGES]
         specs.append(("calibration", ctx.t("calibration.open"), self.show_calibration, False))
         specs.append(("back", ctx.t("common.back"), self.back, False))
-        self.buttons = button_row(ctx, specs, bottom_y(ctx))
+        return specs
+
+    def _bottom(self) -> int:
+        """Where the entries must end: above the highest button."""
+        return min([bottom_y(self.ctx), *(b.rect.top for b in self.buttons)]) - 20
 
     def show_calibration(self) -> None:
         self.ctx.stack.push(registry.make_scene("calibration", self.ctx))
@@ -294,7 +307,7 @@ class SourcesListScene(Scene):
 
     def pages(self) -> list[list[list[tuple[str, str]]]]:
         """The tab's entries flowed down the first column, then the second, then onto further pages."""
-        room = bottom_y(self.ctx) - 20 - self._top()
+        room = self._bottom() - self._top()
         pages: list[list[list[tuple[str, str]]]] = [[[]]]
         used = 0
         for entry in self.entries():
@@ -311,7 +324,7 @@ class SourcesListScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ctx, p = self.ctx, self.ctx.palette
         top = page(surface, ctx, ctx.t("sources.heading"))
-        width, bottom = self.COLUMN_W, bottom_y(ctx) - 20
+        width, bottom = self.COLUMN_W, self._bottom()
         pages = self.pages()
         for column, chunk in enumerate(pages[min(self.page, len(pages) - 1)]):
             x, y = MARGIN + column * (width + 40), top

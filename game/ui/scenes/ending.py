@@ -16,7 +16,7 @@ from .common import MARGIN, bottom_y, button_row
 from .numbers import count, filled
 
 RECORD_FIGURES = ("held_in_secondary", "false_non_matches", "delay_hours", "impostors_caught", "impostors_missed",
-                  "photos_year_1", "photos_years_10", "records_ice_standing", "street_false_candidates",
+                  "photos_years_10", "records_ice_standing", "street_false_candidates",
                   "search_false_leads")
 COLUMN_W = 560
 
