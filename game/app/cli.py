@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", default="en")
     shot.add_argument("--traveller", default=None, help="traveller id for scenes about one traveller")
     shot.add_argument("--content", type=Path, default=None)
-    shot.add_argument("--text-size", type=int, choices=(0, 1, 2), default=0,
-                      help="0 standard, 1 large, 2 largest (the settings' text sizes)")
+    shot.add_argument("--text-size", type=int, choices=(0, 1, 2, 3), default=0,
+                      help="0 standard, 1 large, 2 larger, 3 largest: 200%% (the settings' text sizes)")
     bench = commands.add_parser("bench", help="print start-up, frame time, idle CPU, model and memory figures")
     bench.add_argument("--frames", type=int, default=300)
     bench.add_argument("--content", type=Path, default=None)

@@ -14,7 +14,7 @@ class PrefSpec:
 
 
 REGISTRY: tuple[PrefSpec, ...] = (
-    PrefSpec("text_scale", 1.0, (1.0, 1.25, 1.5), "settings.text_scale"),
+    PrefSpec("text_scale", 1.0, (1.0, 1.25, 1.5, 2.0), "settings.text_scale"),
     PrefSpec("high_contrast", False, (False, True), "settings.high_contrast"),
     PrefSpec("reduced_motion", False, (False, True), "settings.reduced_motion"),
 )

@@ -1,0 +1,57 @@
+"""Numbers as players read them, formatted once, here, in the reader's language: whole people,
+thousands grouped, decimals where a rate needs one, 'one in N' for small chances.
+
+`Numbers(translate)` takes the language's translate function (a text id and values to a string),
+so the separators and words come from content/strings (numbers.thousands, numbers.decimal,
+numbers.one_in, numbers.times, numbers.under_one, numbers.never).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .labels import plain_number
+
+Translate = Callable[..., str]
+
+
+class Numbers:
+    def __init__(self, translate: Translate):
+        self.t = translate
+
+    def _localise(self, text: str) -> str:
+        thousands, decimal = self.t("numbers.thousands"), self.t("numbers.decimal")
+        return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+    def count(self, value: float) -> str:
+        """People and things come whole; above zero but under a half reads 'fewer than one'."""
+        if 0 < abs(value) < 0.5:
+            return self.t("numbers.under_one")
+        return self._localise(plain_number(value))
+
+    def decimal(self, value: float, places: int = 1) -> str:
+        """A rate such as 5.7 per million, or a score such as 4.27."""
+        return self._localise(f"{value:,.{places}f}")
+
+    def one_in(self, rate: float) -> str:
+        """A small probability as 'one in N', N rounded to two significant figures."""
+        if rate <= 0:
+            return self.t("numbers.never")
+        n = 1 / rate
+        digits = len(str(int(n))) - 2
+        rounded = round(n, -digits) if digits > 0 else round(n)
+        return self.t("numbers.one_in", n=self._localise(f"{int(rounded):,}"))
+
+    def times(self, factor: float) -> str:
+        """A factor such as 3.2 times: one decimal below ten, whole above."""
+        return self.t("numbers.times", n=self.decimal(factor) if factor < 10 else self.count(factor))
+
+    def percent(self, share: float) -> str:
+        return self._localise(f"{share * 100:.1f}") + "%"
+
+    def values(self, values: dict[str, Any]) -> dict[str, str]:
+        """A label's placeholders as counts (board options: 'one false match in {n}')."""
+        return {key: self.count(v) if isinstance(v, (int, float)) else str(v) for key, v in values.items()}
+
+
+def for_language(content: Any, language: str) -> Numbers:
+    return Numbers(lambda text_id, **values: content.text(text_id, language, **values))

@@ -1,0 +1,403 @@
+"""A flow layout: screens (game.story.screen) measured at the current text size and laid out in
+rows, columns and grids that wrap at word boundaries, with whatever does not fit moved to further
+pages. Nothing is placed at a fixed pixel position; everything is measured.
+
+`lay_out(ctx, screen)` returns the pages of boxes and the action row; `problems(layout)` checks the
+geometry (text inside its container and the canvas, no overlaps, no split words, touch targets),
+so a test can prove a screen fits, not just that it draws.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from game.story.screen import Item, Screen, Words
+
+from . import theme
+from .scene import Context
+
+MARGIN = 96
+GAP = 20
+PAD = 24
+TOP = 56
+BOTTOM = 40
+ACTION_GAP = 24
+SEPARATOR = " · "
+# role -> (size, weight, colour name in the palette)
+ROLES: dict[str, tuple[str, str, str]] = {
+    "title": ("title", "bold", "text"), "tagline": ("large", "regular", "muted"),
+    "heading": ("heading", "bold", "text"), "subheading": ("large", "bold", "text"),
+    "label": ("small", "semibold", "accent"), "body": ("body", "regular", "text"),
+    "muted": ("body", "regular", "muted"), "small": ("small", "regular", "text"),
+    "small_muted": ("small", "regular", "muted"), "strong": ("small", "bold", "text"),
+    "italic": ("small", "italic", "muted"), "accent": ("body", "semibold", "accent"),
+    "value": ("small", "bold", "text"), "primary": ("body", "semibold", "text"),
+    "alert": ("small", "bold", "bad"), "ok": ("small", "bold", "good"),
+}
+CONTAINERS = ("row", "column", "grid", "panel")
+CONTROLS = ("button", "choice")
+
+
+@dataclass
+class Box:
+    """One placed item. `lines` are the wrapped lines of its text; `cells` the value cells of a pair;
+    `split` marks a word that had to be broken because it was wider than its box (a layout fault)."""
+
+    item: Item
+    rect: pygame.Rect
+    lines: list[str] = field(default_factory=list)
+    cells: list[tuple[pygame.Rect, list[str]]] = field(default_factory=list)
+    container: pygame.Rect | None = None
+    split: bool = False
+    label_rect: pygame.Rect | None = None
+
+
+@dataclass
+class Layout:
+    pages: list[list[Box]]
+    actions: list[Box]
+    frame: pygame.Rect | None  # a dialog's panel
+
+    def boxes(self, page: int) -> list[Box]:
+        return self.pages[min(page, len(self.pages) - 1)] + self.actions
+
+
+class Flow:
+    """Measures and places items for one text scale and one language."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # -- text ------------------------------------------------------------------------------
+    def words(self, item: Item) -> str:
+        return SEPARATOR.join(self.ctx.t(w.id, **w.mapping) for w in item.words)
+
+    def say(self, words: Words) -> str:
+        return self.ctx.t(words.id, **words.mapping)
+
+    def font(self, role: str) -> pygame.font.Font:
+        size, weight, _ = ROLES.get(role, ROLES["body"])
+        return self.ctx.text.font(theme.SIZE[size], weight)
+
+    def wrap(self, text: str, role: str, width: int) -> tuple[list[str], bool]:
+        """Lines of `text` no wider than `width`, broken at spaces; True if a word had to be split."""
+        font = self.font(role)
+        lines: list[str] = []
+        split = False
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                trial = f"{line} {word}" if line else word
+                if font.size(trial)[0] <= width:
+                    line = trial
+                    continue
+                if line:
+                    lines.append(line)
+                while font.size(word)[0] > width and len(word) > 1:  # a word wider than the box: a fault
+                    split = True
+                    cut = max(1, next((i for i in range(len(word), 0, -1) if font.size(word[:i])[0] <= width), 1))
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                line = word
+            lines.append(line)
+        return lines, split
+
+    def line_height(self, role: str) -> int:
+        return self.font(role).get_linesize()
+
+    def text_height(self, lines: list[str], role: str) -> int:
+        return len(lines) * self.line_height(role)
+
+    # -- placing ---------------------------------------------------------------------------
+    def place(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
+        """Boxes for `item` laid out from (x, y) in `width`; and the height it takes."""
+        kind = item.kind
+        if kind == "text":
+            lines, split = self.wrap(self.words(item), item.role, width)
+            height = self.text_height(lines, item.role)
+            return [Box(item, pygame.Rect(x, y, width, height), lines, split=split)], height
+        if kind in CONTROLS:
+            return self._control(item, x, y, width, fill=True)
+        if kind == "pair":
+            return self._pair(item, x, y, width, self.value_widths([item]))
+        if kind in ("portrait", "chart", "map", "rule", "spacer"):
+            height = self.fixed_height(item, width)
+            w = min(width, item.data.get("width", width)) if isinstance(item.data, dict) else width
+            return [Box(item, pygame.Rect(x, y, w, height))], height
+        if kind == "column":
+            return self._column(item.items, x, y, width, item)
+        if kind == "panel":
+            boxes, inner = self._column(item.items, x + PAD, y + PAD, width - 2 * PAD, None)
+            height = inner + 2 * PAD
+            rect = pygame.Rect(x, y, width, height)
+            for b in boxes:
+                b.container = b.container or rect
+            return [Box(item, rect), *boxes], height
+        if kind == "row":
+            return self._row(item, x, y, width)
+        if kind == "grid":
+            return self._grid(item, x, y, width)
+        raise ValueError(f"unknown item kind {kind!r}")
+
+    def fixed_height(self, item: Item, width: int) -> int:
+        data = item.data if isinstance(item.data, dict) else {}
+        if item.kind == "rule":
+            return 4
+        height = data.get("height", 200)
+        if data.get("scales"):  # a portrait grows with the text beside it
+            height = round(height * self.ctx.text.scale)
+        return height
+
+    def _control(self, item: Item, x: int, y: int, width: int, fill: bool) -> tuple[list[Box], int]:
+        role = "primary"
+        inner = width - 2 * PAD
+        lines, split = self.wrap(self.words(item), role, inner)
+        natural = max(self.font(role).size(line)[0] for line in lines) + 2 * PAD + 24
+        w = width if fill else min(width, max(theme.MIN_TARGET * 3, natural))
+        h = max(theme.MIN_TARGET, self.text_height(lines, role) + 28)
+        return [Box(item, pygame.Rect(x, y, w, h), lines, split=split)], h
+
+    def value_widths(self, pairs: list[Item]) -> list[int]:
+        """Each value column as wide as its widest value, so a table's numbers line up."""
+        widths: list[int] = []
+        for pair in pairs:
+            for i, words in enumerate(pair.words[1:]):
+                w = self.font("value").size(self.say(words))[0] + 16
+                if i < len(widths):
+                    widths[i] = max(widths[i], w)
+                else:
+                    widths.append(w)
+        return widths
+
+    def _pair(self, item: Item, x: int, y: int, width: int, widths: list[int]) -> tuple[list[Box], int]:
+        values = [self.say(w) for w in item.words[1:]]
+        label_w = width - sum(widths) - 8
+        stacked = label_w < width * 0.45  # large text: the label on its own line, the values under it
+        if stacked:
+            label_w = width
+        label_lines, split = self.wrap(self.say(item.words[0]), item.role, label_w)
+        label_h = self.text_height(label_lines, item.role)
+        value_h = self.line_height("value")
+        cells_y = y + label_h if stacked else y
+        cells, right = [], x + width
+        for text, w in reversed(list(zip(values, widths))):
+            lines, s = self.wrap(text, "value", w)
+            split = split or s
+            cells.append((pygame.Rect(right - w, cells_y, w, value_h * len(lines)), lines))
+            right -= w
+        cells.reverse()
+        height = (label_h + max((c[0].h for c in cells), default=0)) if stacked else \
+            max([label_h, *(c[0].h for c in cells)] or [value_h])
+        box = Box(item, pygame.Rect(x, y, width, height + 6), label_lines, cells, split=split,
+                  label_rect=pygame.Rect(x, y, label_w, label_h))
+        return [box], height + 6
+
+    def _column(self, items: tuple[Item, ...], x: int, y: int, width: int,
+                owner: Item | None) -> tuple[list[Box], int]:
+        boxes: list[Box] = []
+        top = y
+        pairs = [i for i in items if i.kind == "pair"]
+        widths = self.value_widths(pairs) if pairs else []
+        for n, child in enumerate(items):
+            if n:
+                y += GAP if child.kind != "pair" else 2
+            if child.kind == "pair":
+                placed, h = self._pair(child, x, y, width, widths)
+            else:
+                placed, h = self.place(child, x, y, width)
+            boxes += placed
+            y += h
+        return boxes, y - top
+
+    def stacks(self, item: Item, width: int) -> bool:
+        """A row too narrow for its columns at this text size stacks them instead."""
+        weights = item.data["weights"]
+        narrowest = min(weights) / sum(weights) * (width - GAP * (len(item.items) - 1))
+        return narrowest < item.data["min_width"] * self.ctx.text.scale
+
+    def _row(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
+        if all(c.kind in CONTROLS for c in item.items):
+            return self.flow_controls(item.items, x, y, width)
+        if self.stacks(item, width):
+            return self._column(item.items, x, y, width, item)
+        weights = item.data["weights"]
+        room = width - GAP * (len(item.items) - 1)
+        boxes, height, left = [], 0, x
+        for child, weight in zip(item.items, weights):
+            w = int(room * weight / sum(weights))
+            placed, h = self.place(child, left, y, w)
+            boxes += placed
+            height = max(height, h)
+            left += w + GAP
+        return boxes, height
+
+    def flow_controls(self, controls: tuple[Item, ...], x: int, y: int, width: int) -> tuple[list[Box], int]:
+        """Buttons left to right at their natural width, wrapping onto new lines."""
+        boxes: list[Box] = []
+        left, top, line_h = x, y, 0
+        for control in controls:
+            (box,), h = self._control(control, 0, 0, width, fill=False)
+            if left > x and left + box.rect.w > x + width:
+                left, top, line_h = x, top + line_h + ACTION_GAP // 2, 0
+            box.rect.topleft = (left, top)
+            boxes.append(box)
+            left += box.rect.w + ACTION_GAP
+            line_h = max(line_h, h)
+        return boxes, top + line_h - y
+
+    def _grid(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
+        min_w = item.data["min_width"] * self.ctx.text.scale
+        columns = max(1, min(len(item.items), int((width + GAP) // (min_w + GAP))))
+        cell_w = (width - GAP * (columns - 1)) // columns
+        boxes, top = [], y
+        for start in range(0, len(item.items), columns):
+            row_h = 0
+            placed_row = []
+            for col, child in enumerate(item.items[start:start + columns]):
+                placed, h = self.place(child, x + col * (cell_w + GAP), y, cell_w)
+                placed_row.append((placed, child))
+                row_h = max(row_h, h)
+            for placed, child in placed_row:  # cells of a row share its height
+                if placed and placed[0].item is child and child.kind in ("panel", *CONTROLS):
+                    placed[0].rect.h = row_h
+                boxes += placed
+            y += row_h + GAP
+        return boxes, max(0, y - top - GAP)
+
+
+# -- pages -------------------------------------------------------------------------------------
+def pieces(flow: Flow, item: Item, width: int, room: int) -> list[Item]:
+    """`item` as blocks no taller than `room`: a column, panel, grid or row that is too tall is
+    split into its children (a panel's parts each keep a panel of their own)."""
+    _, height = flow.place(item, 0, 0, width)
+    if height <= room or not item.items:
+        return [item]
+    if item.kind == "panel":
+        inner = width - 2 * PAD
+        parts: list[Item] = []
+        for child in item.items:
+            parts += pieces(flow, child, inner, room - 2 * PAD)
+        return [Item("panel", items=(p,), role=item.role, data=item.data) for p in _group(flow, parts, inner,
+                                                                                          room - 2 * PAD)]
+    if item.kind == "row" and not all(c.kind in CONTROLS for c in item.items):
+        return [p for child in item.items for p in pieces(flow, child, width, room)]
+    if item.kind in ("column", "grid"):
+        return [p for child in item.items for p in pieces(flow, child, width, room)]
+    return [item]
+
+
+def _group(flow: Flow, parts: list[Item], width: int, room: int) -> list[Item]:
+    """Consecutive parts gathered into columns that fit `room`."""
+    groups: list[list[Item]] = [[]]
+    used = 0
+    for part in parts:
+        _, h = flow.place(part, 0, 0, width)
+        if groups[-1] and used + GAP + h > room:
+            groups.append([])
+            used = 0
+        groups[-1].append(part)
+        used += h + (GAP if used else 0)
+    return [g[0] if len(g) == 1 else Item("column", items=tuple(g)) for g in groups]
+
+
+def frame_width(screen: Screen) -> int:
+    return min(1500, theme.CANVAS[0] - 2 * MARGIN) if screen.dialog else theme.CANVAS[0] - 2 * MARGIN
+
+
+def more_button(page: int, pages: int) -> Item:
+    """The control that turns the pages: every device reaches it like any other button."""
+    return Item("button", (Words.of("source.more", {"page": page + 1, "pages": pages}),), key="more")
+
+
+def lay_out(ctx: Context, screen: Screen, page: int = 0) -> Layout:
+    """Every page of `screen`, and its actions at the bottom ("More (n of N)" added when there are pages)."""
+    flow = Flow(ctx)
+    width = frame_width(screen)
+    inset = 2 * PAD if screen.dialog else 0
+    x = (theme.CANVAS[0] - width) // 2
+    inner_w = width - inset
+
+    def actions_for(pages: int) -> tuple[list[Box], int]:
+        controls = screen.actions + ((more_button(min(page, pages - 1), pages),) if pages > 1 else ())
+        boxes, h = flow.flow_controls(controls, x + inset // 2, 0, inner_w)
+        return boxes, h
+
+    for _attempt in range(2):  # the "more" button may need a second line of actions
+        _, actions_h = actions_for(9 if _attempt else 1)
+        room = theme.CANVAS[1] - TOP - BOTTOM - actions_h - ACTION_GAP - inset
+        blocks = [p for item in screen.body for p in pieces(flow, item, inner_w, room)]
+        pages: list[list[Item]] = [[]]
+        used = 0
+        for block in blocks:
+            _, h = flow.place(block, 0, 0, inner_w)
+            if pages[-1] and used + GAP + h > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(block)
+            used += h + (GAP if used else 0)
+        if len(pages) == 1 or _attempt:
+            break
+    action_boxes, actions_h = actions_for(len(pages))
+    laid_pages = []
+    heights = []
+    for blocks_on_page in pages:
+        boxes, h = flow._column(tuple(blocks_on_page), x + inset // 2, 0, inner_w, None)
+        laid_pages.append(boxes)
+        heights.append(h)
+    frame = None
+    if screen.dialog:
+        total = max(heights) + actions_h + ACTION_GAP + inset
+        frame = pygame.Rect(x, (theme.CANVAS[1] - total) // 2, width, total)
+        top = frame.y + PAD
+        actions_y = frame.bottom - PAD - actions_h
+    else:
+        top = TOP
+        actions_y = theme.CANVAS[1] - BOTTOM - actions_h
+    for boxes in laid_pages:
+        _shift(boxes, top)
+    _shift(action_boxes, actions_y)
+    return Layout(laid_pages, action_boxes, frame)
+
+
+def _shift(boxes: list[Box], dy: int) -> None:
+    moved: set[int] = set()
+    for b in boxes:
+        b.rect.move_ip(0, dy)
+        for cell, _ in b.cells:
+            cell.move_ip(0, dy)
+        if b.label_rect is not None:
+            b.label_rect.move_ip(0, dy)
+        if b.container is not None and id(b.container) not in moved:
+            b.container.move_ip(0, dy)
+            moved.add(id(b.container))
+
+
+# -- the geometry, checked -----------------------------------------------------------------------
+LEAVES = ("text", "button", "choice", "pair", "portrait", "chart", "map")
+
+
+def problems(layout: Layout) -> list[str]:
+    """Everything wrong with a layout's geometry, one line each (an empty list when it fits)."""
+    found: list[str] = []
+    canvas = pygame.Rect(0, 0, *theme.CANVAS)
+    for number, _ in enumerate(layout.pages):
+        boxes = [b for b in layout.boxes(number) if b.item.kind in LEAVES]
+        for b in boxes:
+            name = f"page {number + 1}: {b.item.kind} {b.item.key or (b.item.words[0].id if b.item.words else '')}"
+            if not canvas.contains(b.rect):
+                found.append(f"{name} leaves the canvas at {tuple(b.rect)}")
+            if b.container is not None and not b.container.contains(b.rect):
+                found.append(f"{name} leaves its panel")
+            if layout.frame is not None and not layout.frame.contains(b.rect):
+                found.append(f"{name} leaves the dialog")
+            if b.split:
+                found.append(f"{name} splits a word")
+            if b.item.kind in CONTROLS and min(b.rect.size) < theme.MIN_TARGET:
+                found.append(f"{name} is smaller than a touch target: {b.rect.size}")
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if a.rect.colliderect(b.rect):
+                    found.append(f"page {number + 1}: {a.item.kind} and {b.item.kind} overlap at {tuple(a.rect.clip(b.rect))}")
+    return found

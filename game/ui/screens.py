@@ -1,0 +1,194 @@
+"""Scenes drawn from screens: a story function says what a screen holds, the flow layout places
+it, and this module paints it and turns its controls into focusable buttons.
+
+A `ScreenScene` subclass gives `screen()` (usually a call into game.story) and `actions()`, a map
+from control keys to what they do; painters for charts and maps are methods named in the item's
+data. The layout is kept until the screen, the text size, the language or the page changes.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import pygame
+
+from game.story.screen import Item, Screen
+
+from . import draw, theme
+from .layout import CONTROLS, ROLES, Box, Flow, Layout, lay_out
+from .scene import Button, Context, Scene
+
+class ScreenScene(Scene):
+    """A scene whose content is a `Screen`; paging and focus come with it."""
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.page = 0
+        self._cache: tuple[object, Screen, Layout] | None = None
+
+    # -- what the subclass says ---------------------------------------------------------------
+    def screen(self) -> Screen:
+        raise NotImplementedError
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {}
+
+    def states(self) -> Iterator[str]:
+        """Step the scene through each state worth checking for fit (each question, station, traveller),
+        naming each; the geometry test lays out every page of every state. Default: as it is."""
+        yield "as shown"
+
+    def painters(self) -> dict[str, Callable[[pygame.Surface, pygame.Rect, Item], None]]:
+        """Painters for charts, maps and other drawn items, by the name in their data."""
+        return {}
+
+    # -- layout -------------------------------------------------------------------------------
+    def laid_out(self) -> tuple[Screen, Layout]:
+        screen = self.screen()
+        key = (screen, self.ctx.text.scale, self.ctx.run.prefs.language, self.page)
+        if self._cache is None or self._cache[0] != key:
+            layout = lay_out(self.ctx, screen, self.page)
+            if self.page >= len(layout.pages):  # fewer pages than before (a larger screen, smaller text)
+                self.page = 0
+                layout = lay_out(self.ctx, screen, 0)
+            self._cache = ((screen, self.ctx.text.scale, self.ctx.run.prefs.language, self.page), screen, layout)
+        return self._cache[1], self._cache[2]
+
+    def layout(self) -> None:
+        focus_key = self.focused_key()
+        screen, laid = self.laid_out()
+        actions = {**self.actions(), "more": self.next_page}
+        flow = Flow(self.ctx)
+        self.buttons = []
+        for box in laid.boxes(self.page):
+            item = box.item
+            if item.kind in CONTROLS and item.key:
+                self.buttons.append(Button(item.key, box.rect, flow.words(item), actions.get(item.key, _nothing),
+                                           primary=item.role == "primary"))
+            elif item.kind in ("chart", "map") and item.key:
+                self.buttons.append(Button(item.key, box.rect, "", actions.get(item.key, _nothing), visible=False))
+        self.focus = 0
+        wanted = focus_key or screen.focus
+        if wanted:
+            self.focus_key(wanted)
+
+    def refresh(self) -> None:
+        """The state changed: lay out again, keeping focus on the same control."""
+        self.layout()
+        self.dirty = True
+
+    def next_page(self) -> None:
+        pages = len(self.laid_out()[1].pages)
+        self.page = (self.page + 1) % max(1, pages)
+        self.refresh()
+        self.focus_key("more")
+
+    # -- painting -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        screen, laid = self.laid_out()
+        if not screen.dialog:
+            surface.fill(self.ctx.palette.background)
+        if laid.frame is not None:
+            draw.panel(surface, laid.frame, self.ctx)
+        focused = self.focused_key()
+        paint_boxes(surface, self.ctx, laid.boxes(self.page), focused, self.painters())
+
+
+def _nothing() -> None:
+    """A control the scene does not act on (it should not happen; the tests look for it)."""
+
+
+def paint_boxes(surface: pygame.Surface, ctx: Context, boxes: list[Box], focused: str | None,
+                painters: dict[str, Callable]) -> None:
+    flow = Flow(ctx)
+    for box in boxes:
+        kind = box.item.kind
+        if kind == "panel":
+            draw.panel(surface, box.rect, ctx)
+        elif kind == "text":
+            paint_lines(surface, ctx, box.lines, box.item.role, box.rect.topleft)
+        elif kind in CONTROLS:
+            paint_control(surface, ctx, box, box.item.key == focused and focused is not None, flow)
+        elif kind == "pair":
+            paint_pair(surface, ctx, box)
+        elif kind == "portrait":
+            paint_portrait(surface, ctx, box)
+        elif kind == "rule":
+            pygame.draw.line(surface, ctx.palette.panel_edge, box.rect.midleft, box.rect.midright, 2)
+        elif kind in ("chart", "map"):
+            painter = painters.get(box.item.data.get("painter", ""))
+            if painter is not None:
+                painter(surface, box.rect, box.item)
+            if box.item.key and box.item.key == focused:
+                pygame.draw.rect(surface, ctx.palette.accent, box.rect.inflate(12, 12), theme.FOCUS_WIDTH,
+                                 theme.RADIUS + 6)
+
+
+def style(ctx: Context, role: str) -> tuple[int, str, tuple[int, int, int]]:
+    size, weight, colour = ROLES.get(role, ROLES["body"])
+    return theme.SIZE[size], weight, getattr(ctx.palette, colour)
+
+
+def paint_lines(surface: pygame.Surface, ctx: Context, lines: list[str], role: str, at: tuple[int, int],
+                colour=None, align: str = "left", width: int = 0) -> None:
+    size, weight, default = style(ctx, role)
+    line_h = ctx.text.line_height(size, weight)
+    x, y = at
+    for line in lines:
+        image = ctx.text.render(line, size, colour or default, weight)
+        left = x + (width - image.get_width() if align == "right" else (width - image.get_width()) // 2
+                    if align == "center" else 0)
+        surface.blit(image, (left, y))
+        y += line_h
+
+
+def paint_control(surface: pygame.Surface, ctx: Context, box: Box, focused: bool, flow: Flow) -> None:
+    p = ctx.palette
+    primary = box.item.role == "primary"
+    fill = p.accent if primary else p.panel
+    fg = p.accent_text if primary else p.text
+    pygame.draw.rect(surface, fill, box.rect, border_radius=theme.RADIUS)
+    pygame.draw.rect(surface, p.accent if primary else p.panel_edge, box.rect, width=2, border_radius=theme.RADIUS)
+    if box.item.kind == "choice" and box.item.selected:  # a tick, so the choice does not rest on colour
+        cx, cy = box.rect.left + 22, box.rect.top + 22
+        pygame.draw.lines(surface, fg, False, [(cx - 8, cy), (cx - 2, cy + 7), (cx + 10, cy - 8)], 4)
+    if focused:
+        pygame.draw.rect(surface, p.text if primary else p.accent, box.rect.inflate(14, 14), width=theme.FOCUS_WIDTH,
+                         border_radius=theme.RADIUS + 6)
+    size, weight, _ = style(ctx, "primary")
+    line_h = ctx.text.line_height(size, weight)
+    top = box.rect.centery - line_h * len(box.lines) // 2
+    paint_lines(surface, ctx, box.lines, "primary", (box.rect.x, top), fg, "center", box.rect.w)
+
+
+def paint_pair(surface: pygame.Surface, ctx: Context, box: Box) -> None:
+    p = ctx.palette
+    data = box.item.data or {}
+    if data.get("changed"):
+        pygame.draw.rect(surface, p.background, box.rect.inflate(12, 2), border_radius=8)
+    paint_lines(surface, ctx, box.lines, box.item.role, box.label_rect.topleft)
+    last = len(box.cells) - 1
+    for i, (cell, lines) in enumerate(box.cells):
+        colour = p.accent if data.get("changed") and i == last else p.text
+        paint_lines(surface, ctx, lines, "value", cell.topleft, colour, "right", cell.w)
+    if data.get("changed") and box.cells:  # an arrow says which way it moved: not colour alone
+        cell = box.cells[-1][0]
+        ax, ay = cell.x + 6, cell.y + cell.h // 2
+        tip, base = (ay - 9, ay + 7) if data.get("rising") else (ay + 9, ay - 7)
+        pygame.draw.polygon(surface, p.accent, [(ax, tip), (ax - 7, base), (ax + 7, base)])
+
+
+def paint_portrait(surface: pygame.Surface, ctx: Context, box: Box) -> None:
+    """A synthetic face, square, at the left of its box; with camera brackets when the data asks."""
+    data = box.item.data
+    size = min(box.rect.w, box.rect.h)
+    square = pygame.Rect(box.rect.x, box.rect.y, size, size)
+    if data.get("brackets"):
+        pygame.draw.rect(surface, ctx.palette.panel, square, border_radius=theme.RADIUS)
+        inner = square.inflate(-16, -16)
+        arm = size // 6
+        for (cx, cy), (dx, dy) in (((inner.left, inner.top), (1, 1)), ((inner.right, inner.top), (-1, 1)),
+                                   ((inner.left, inner.bottom), (1, -1)), ((inner.right, inner.bottom), (-1, -1))):
+            pygame.draw.line(surface, ctx.palette.accent, (cx, cy), (cx + arm * dx, cy), 5)
+            pygame.draw.line(surface, ctx.palette.accent, (cx, cy), (cx, cy + arm * dy), 5)
+        square = square.inflate(-size // 4, -size // 4)
+    draw.face(surface, square, data["face"], data.get("behaviour", ()), blur=data.get("blur", False))
