@@ -12,6 +12,7 @@ from typing import Any, Callable
 from .labels import plain_number
 
 Translate = Callable[..., str]
+HOURS_PER_YEAR = 24 * 365
 
 
 class Numbers:
@@ -47,6 +48,14 @@ class Numbers:
 
     def percent(self, share: float) -> str:
         return self._localise(f"{share * 100:.1f}") + "%"
+
+    def duration(self, hours: float) -> str:
+        """A length of time in words: hours, days, weeks or years, as the size suits, singular for one."""
+        for unit, size in (("years", HOURS_PER_YEAR), ("weeks", 168), ("days", 24), ("hours", 1)):
+            n = hours / size
+            if hours >= size and n == round(n):
+                return self.t(f"record.{unit}{'_one' if n == 1 else ''}", n=self.count(n))
+        return self.t("record.hours", n=self.count(hours))
 
     def values(self, values: dict[str, Any]) -> dict[str, str]:
         """A label's placeholders as counts (board options: 'one false match in {n}')."""

@@ -14,18 +14,26 @@ from typing import Any, Iterable, Mapping
 
 @dataclass(frozen=True)
 class Words:
-    """A text id and the values that fill its placeholders, formatted for the reader's language."""
+    """A text id and the values that fill its placeholders: formatted strings, or other `Words` (a
+    name or an outcome that is itself a text id, translated when the screen is shown)."""
 
     id: str
-    values: tuple[tuple[str, str], ...] = ()
+    values: tuple[tuple[str, "str | Words"], ...] = ()
 
     @classmethod
     def of(cls, text_id: str, values: Mapping[str, Any] | None = None) -> "Words":
-        return cls(text_id, tuple((k, str(v)) for k, v in (values or {}).items()))
+        return cls(text_id, tuple((k, v if isinstance(v, Words) else str(v)) for k, v in (values or {}).items()))
 
     @property
-    def mapping(self) -> dict[str, str]:
+    def mapping(self) -> dict[str, "str | Words"]:
         return dict(self.values)
+
+    def ids(self) -> Iterable[str]:
+        """This text id and those of the words inside it."""
+        yield self.id
+        for _, value in self.values:
+            if isinstance(value, Words):
+                yield from value.ids()
 
 
 @dataclass(frozen=True)

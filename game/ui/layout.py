@@ -72,10 +72,11 @@ class Flow:
 
     # -- text ------------------------------------------------------------------------------
     def words(self, item: Item) -> str:
-        return SEPARATOR.join(self.ctx.t(w.id, **w.mapping) for w in item.words)
+        return SEPARATOR.join(self.say(w) for w in item.words)
 
     def say(self, words: Words) -> str:
-        return self.ctx.t(words.id, **words.mapping)
+        """The words in the player's language, nested words translated first."""
+        return self.ctx.t(words.id, **{k: self.say(v) if isinstance(v, Words) else v for k, v in words.values})
 
     def font(self, role: str) -> pygame.font.Font:
         size, weight, _ = ROLES.get(role, ROLES["body"])
