@@ -30,3 +30,13 @@ def test_only_ui_imports_pygame():
         if re.search(r"^\s*(import pygame|from pygame)", path.read_text(encoding="utf-8"), re.MULTILINE):
             offenders.append(str(path.relative_to(GAME)))
     assert offenders == []
+
+
+def test_ui_draws_screens_without_the_model_or_content_files():
+    """game/ui lays out and paints what game/story says: it never imports the model and never reads
+    the content's files or the model's parameters itself (issue 9)."""
+    forbidden = re.compile(r"^\s*(import game\.sim|from game\.sim|from game\.content\.schema)|"
+                           r"\.content\.files\b|\.world\.model\b|\.content\.model\b", re.MULTILINE)
+    offenders = sorted(str(path.relative_to(GAME)) for path in (GAME / "ui").rglob("*.py")
+                       if forbidden.search(path.read_text(encoding="utf-8")))
+    assert offenders == []

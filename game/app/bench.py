@@ -55,10 +55,21 @@ def idle() -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.app.args import fail
     from game.app.cli import load_or_report
+    if args.frames < 1:  # the parser refuses it; a caller in code might not
+        return fail(f"--frames: expected a number of frames from 1; got {args.frames}")
     content = load_or_report(args.content)
     if content is None:
         return 2
+    try:
+        return _measure(content, args)
+    except subprocess.CalledProcessError as exc:  # a timed child process (the game itself) failed
+        last = (exc.stderr or "").strip().splitlines()[-1:] or [f"exit status {exc.returncode}"]
+        return fail(f"bench: the timed game process failed: {last[0]}", 1)
+
+
+def _measure(content, args: argparse.Namespace) -> int:
     os.environ.update({k: v for k, v in _child_env().items() if k.startswith("SDL_")})
     from game.ui.runtime import REGISTRY, init_pygame, shutdown
     from game.ui.bench import frame_times
@@ -78,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         figures["model"] = "not available"
     figures["memory"] = {"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
-    print(json.dumps(figures, indent=2))
+    print(json.dumps(figures, indent=2, allow_nan=False))
     return 0

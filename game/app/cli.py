@@ -1,31 +1,30 @@
-"""The command line: play (the default), validate, screenshot, bench and model.
+"""The command line: play (the default), validate, screenshot, bench, codes and model.
 
-Bad content stops every command with the full list of errors and exit status 2, never a traceback.
+Bad content stops every command with the full list of errors and exit status 2, never a traceback;
+so does a bad argument, in one line. A reader that stops early (`face-value model | head -1`)
+ends the command quietly, with the status a shell gives a program whose pipe closed (141).
 """
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
 from game.content import ContentErrors, load_content
 from game.content.cache import load_cached
+from .args import USAGE_EXIT, Parser, fail, parse_size, whole_number
 
 CONTENT_ERROR_EXIT = 2
+BROKEN_PIPE_EXIT = 128 + getattr(signal, "SIGPIPE", 13)
+INTERRUPTED_EXIT = 128 + signal.SIGINT
 
-
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720; got {text!r}") from None
-    if w < 320 or h < 180:
-        raise argparse.ArgumentTypeError(f"window too small: {w}x{h} (at least 320x180)")
-    return w, h
+__all__ = ["main", "build_parser", "load_or_report", "parse_size"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="face-value", description="Face Value: cameras, matches and records "
+    parser = Parser(prog="face-value", description="Face Value: cameras, matches and records "
                                      "at the border. With no command, the game starts.")
     add_play_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -44,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--text-size", type=int, choices=(0, 1, 2, 3), default=0,
                       help="0 standard, 1 large, 2 larger, 3 largest: 200%% (the settings' text sizes)")
     bench = commands.add_parser("bench", help="print start-up, frame time, idle CPU, model and memory figures")
-    bench.add_argument("--frames", type=int, default=300)
+    bench.add_argument("--frames", type=whole_number(1, 100_000, "a number of frames"), default=300,
+                       help="frames to time per scene (default 300)")
     bench.add_argument("--content", type=Path, default=None)
     codes = commands.add_parser("codes", help="tally a class's decision codes (for teachers)")
     from . import codes_cmd
@@ -75,7 +75,41 @@ def load_or_report(root: Path | None, cached: bool = False):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; its exit status. Ends quietly when the reader of its output goes away."""
+    try:
+        status = run(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+        return status
+    except BrokenPipeError:
+        _discard_stdout()
+        return BROKEN_PIPE_EXIT
+    except KeyboardInterrupt:
+        return INTERRUPTED_EXIT
+
+
+def _discard_stdout() -> None:
+    """Point standard output at nothing, so Python's own flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests) or already closed
+        pass
+
+
+def check_language(content, lang: str | None) -> int | None:
+    """None when `lang` is one of the content's languages (or not given); else the error's exit status."""
+    if lang is None or lang in content.strings:
+        return None
+    return fail(f"--lang {lang!r}: no such language; available: {', '.join(content.languages)} "
+                f"(one per file in {content.root.name}/strings/)", USAGE_EXIT)
+
+
+def run(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, or a bad argument already reported in one line
+        return done.code if isinstance(done.code, int) else USAGE_EXIT
     command = args.command or "play"
     if command == "validate":
         content = load_or_report(args.dir)
@@ -92,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     content = load_or_report(getattr(args, "content", None), cached=True)
     if content is None:
         return CONTENT_ERROR_EXIT
+    bad_language = check_language(content, getattr(args, "lang", None))
+    if bad_language is not None:
+        return bad_language
     if command == "screenshot":
         from . import screenshot
         return screenshot.run(content, args)
@@ -102,13 +139,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def play(content, args: argparse.Namespace) -> int:
-    from game.ui.runtime import Game, init_pygame, shutdown
+    from game.ui.runtime import Game, init_pygame, prefs_path, shutdown
     kiosk = getattr(args, "kiosk", False)
     init_pygame()
     try:
-        game = Game(content, seed=getattr(args, "seed", 1), lang=getattr(args, "lang", "en"),
+        game = Game(content, seed=getattr(args, "seed", 1), lang=getattr(args, "lang", None),
                     size=getattr(args, "size", (1280, 720)), fullscreen=getattr(args, "fullscreen", False) or kiosk,
-                    kiosk=kiosk)
+                    kiosk=kiosk, prefs_file=None if kiosk else prefs_path())
         return game.run()
     finally:
         shutdown()

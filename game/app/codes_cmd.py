@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 
@@ -9,6 +10,9 @@ from game.content import Content
 from game.sim import Model
 from game.story.code import CodeError, decision_slots, decode
 from game.story.labels import choice_values, fill
+from .args import fail
+
+NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\udc80-\udcff]")  # control characters, or bytes that were not UTF-8
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,7 +22,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(content: Content, args: argparse.Namespace) -> int:
     """Print, per question, how many players chose each option; list codes that could not be read."""
-    codes = args.codes or sys.stdin.read().split()
+    if args.codes:
+        codes = args.codes
+    elif sys.stdin is None:  # started without any standard input (pythonw)
+        codes = []
+    else:
+        if sys.stdin.isatty():
+            print("Type or paste the codes, then press Ctrl+D (Ctrl+Z, Enter on Windows).", file=sys.stderr)
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            text = "\x00"
+        if NOT_TEXT.search(text):
+            return fail("codes: the input is not text; give decision codes, one per line")
+        codes = text.split()
+    if not codes:
+        print("No decision codes given: type them after `face-value codes`, or pipe them in, one per line.")
+        return 0
     questions = content.questions
     slots = decision_slots(questions)
     tallies = {slot: Counter() for slot, _ in slots}

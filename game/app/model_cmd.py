@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import random
 import sys
 from pathlib import Path
@@ -17,16 +18,21 @@ from typing import Any
 from game.content import ContentErrors, load_content, schema
 from game.content.errors import ContentError, one_of
 from game.content.reader import MISSING, Reader
+from .args import fail, number, whole_number
 
 SAMPLE_VEHICLES = 1000
+MAX_DAYS = 36_500  # a century of traffic; more is a typo, and 1e308 days would overflow to infinity
+MAX_SAMPLE = 1_000_000  # about five seconds
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--policy", metavar="FILE.yaml", help="the board's choices (default: today's policy)")
-    parser.add_argument("--days", type=float, default=365.0, help="days of traffic (default 365)")
+    parser.add_argument("--days", type=number(0, MAX_DAYS, "a number of days"), default=365.0,
+                        help="days of traffic (default 365)")
     parser.add_argument("--seed", type=int, default=1, help="seed for the sampled vehicles (default 1)")
     parser.add_argument("--content", metavar="DIR", help="content folder (default: the game's own)")
-    parser.add_argument("--sample", type=int, default=SAMPLE_VEHICLES, metavar="N",
+    parser.add_argument("--sample", type=whole_number(0, MAX_SAMPLE, "a number of vehicles"),
+                        default=SAMPLE_VEHICLES, metavar="N",
                         help=f"vehicles to sample for the summary (default {SAMPLE_VEHICLES})")
     parser.add_argument("--calibration", action="store_true",
                         help="print each public figure beside the model's, the ratio and whether it is in its band "
@@ -91,9 +97,8 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "calibration", False):
         return print_calibration(content, model, policy)
     days = getattr(args, "days", 365.0)
-    if not days > 0:
-        print(f"--days: expected a positive number; got {days}", file=sys.stderr)
-        return 2
+    if not (math.isfinite(days) and 0 < days <= MAX_DAYS):  # parsed so already; checked again for callers in code
+        return fail(f"--days: expected a number of days above 0 and at most {MAX_DAYS:,}; got {days}")
     year = port_year(model, policy, days)
     n = max(0, int(getattr(args, "sample", SAMPLE_VEHICLES)))
     sample = sample_vehicles(model, policy, n, random.Random(getattr(args, "seed", 1)))
@@ -104,7 +109,12 @@ def run(args: argparse.Namespace) -> int:
            "sample": {"seed": getattr(args, "seed", 1), **sample.as_dict(),
                       "all_captured_share": sample.all_captured / n if n else None,
                       "all_usable_share": sample.all_usable / n if n else None}}
-    print(json.dumps(out, indent=2, sort_keys=False))
+    try:
+        text = json.dumps(out, indent=2, sort_keys=False, allow_nan=False)  # strict JSON: never NaN or Infinity
+    except ValueError:
+        return fail("model: a figure came out as NaN or infinite, which JSON cannot hold; "
+                    "please report this with the policy file and --days", 1)
+    print(text)
     return 0
 
 

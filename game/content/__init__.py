@@ -3,10 +3,10 @@ from .content import BASE_LANGUAGE, DEFAULT_ROOT, FILES, Content
 from .errors import ContentError, ContentErrors
 
 
-def load_content(root=None) -> Content:
-    """Read and check every content file (see loader.load_content)."""
+def load_content(root=None, assets=None) -> Content:
+    """Read and check every content file, and the assets the game loads (see loader.load_content)."""
     from .loader import load_content as load
-    return load(root)
+    return load(root, assets)
 
 
 __all__ = ["BASE_LANGUAGE", "DEFAULT_ROOT", "FILES", "Content", "ContentError", "ContentErrors", "load_content"]

@@ -81,7 +81,10 @@ class Content:
         return sorted(self.strings)
 
     def ids(self, kind: str) -> set[str]:
-        """The valid ids of one kind of reference."""
+        """The valid ids of one kind of reference (`option:<policy field>`: that decision's options)."""
+        if kind.startswith("option:"):
+            spec = self.policy.fields.get(kind.removeprefix("option:"))
+            return set(spec.options) if spec else set()
         return set(_INDEXES[kind](self))
 
     def text(self, text_id: str, lang: str = BASE_LANGUAGE, **values: Any) -> str:
@@ -105,4 +108,17 @@ _INDEXES: dict[str, Any] = {
     "traveller": lambda c: c.travellers,
     "station": lambda c: c.stations,
     "group": lambda c: c.files["model.yaml"].groups,
+    "profile": lambda c: c.model.profiles,
+    "differential": lambda c: c.model.differentials,
+    "quality_level": lambda c: c.model.matching.quality_shift.values,
+    "system": lambda c: c.records.systems,
+    "reader": lambda c: c.records.readers,
+    "retention": lambda c: c.records.retentions,
+    # a record flow's retention: a retention id, or `policy.<field>` for a decision whose options each name one
+    "flow_retention": lambda c: set(c.records.retentions) | {
+        f"policy.{name}" for name, spec in c.policy.fields.items()
+        if spec.options and all(o.retention for o in spec.options.values())},
+    # a record flow's reader: a reader id, or `policy.<field>` for a decision whose options name readers
+    "flow_reader": lambda c: set(c.records.readers) | {
+        f"policy.{name}" for name, spec in c.policy.fields.items() if any(o.readers for o in spec.options.values())},
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
+from . import limits
 from .errors import ContentError, one_of
+from .fields import MAX_MAGNITUDE, SHARE_TOLERANCE, Bounds
 
 MISSING = object()
 _SCALARS = yaml.SafeLoader("")  # only its scalar constructors are used
@@ -33,6 +36,7 @@ class Reference:
     file: str
     line: int | None
     path: str
+    fills: tuple[str, ...] | None = ()  # text ids: the placeholders the code fills (None: by a rule in texts)
 
 
 class Reader:
@@ -45,24 +49,30 @@ class Reader:
 
     # -- entry points -------------------------------------------------------
     def compose(self, path: Path) -> yaml.Node | None:
+        """The file's node tree, or None after recording one error (see `limits` for what is refused)."""
         try:
-            text = path.read_text(encoding="utf-8")
+            text = limits.read_text(path)
+            node = limits.compose(text)
         except FileNotFoundError:
             self.fail(None, "", "file is missing")
             return None
-        except (OSError, UnicodeDecodeError) as exc:
-            self.fail(None, "", f"cannot be read as UTF-8 text ({exc.__class__.__name__})")
+        except OSError as exc:
+            self.fail(None, "", f"cannot be read ({exc.strerror or exc.__class__.__name__})")
             return None
-        try:
-            node = yaml.compose(text, Loader=FAST_LOADER)
+        except limits.Refused as exc:
+            self.fail(exc.line, "", exc.message)
+            return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             problem = " ".join(p for p in (exc.context, exc.problem) if p)
             self.fail(line, "", f"YAML syntax error: {problem}")
             return None
+        except yaml.reader.ReaderError as exc:  # unmarked; its position is a character index into the text
+            self.fail(text.count("\n", 0, exc.position) + 1, "", f"YAML error: {exc.reason}")
+            return None
         except yaml.YAMLError as exc:
-            self.fail(None, "", f"YAML error: {exc}")
+            self.fail(None, "", f"YAML error: {' '.join(str(exc).split())}")
             return None
         if node is None:
             self.fail(1, "", "file is empty; expected a mapping of keys to values")
@@ -110,6 +120,10 @@ class Reader:
         if not isinstance(value, tp) or (tp in (int, float) and isinstance(value, bool)):
             self.fail_at(node, path, f"expected {TYPE_NAMES.get(tp, tp.__name__)}; got {node.value!r}")
             return MISSING
+        if tp in (int, float) and not abs(value) <= MAX_MAGNITUDE:  # NaN compares false too
+            self.fail_at(node, path, f"expected a finite {TYPE_NAMES[tp].removeprefix('a ')} of at most "
+                                     f"{MAX_MAGNITUDE:g} in size; got {_short(node.value)}")
+            return MISSING
         return value
 
     def _read_literal(self, node: yaml.Node, choices: tuple, path: str) -> Any:
@@ -138,16 +152,18 @@ class Reader:
             self.fail_at(node, path, f"expected a list; got {_shape(node)}")
             return MISSING
         items = [self.read(child, item_tp, f"{path}[{i}]") for i, child in enumerate(node.value)]
-        return [item for item in items if item is not MISSING]
+        return MISSING if any(item is MISSING for item in items) else items  # never a list short of an item
 
     def _read_dict(self, node: yaml.Node, key_tp: Any, value_tp: Any, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
             self.fail_at(node, path, f"expected a mapping; got {_shape(node)}")
             return MISSING
         result: dict = {}
+        complete = True  # a mapping short of an entry is not read, so no rule judges what is left
         for key_node, value_node in node.value:
             key = self.read(key_node, key_tp, path or "(top)")
             if key is MISSING:
+                complete = False
                 continue
             child_path = f"{path}.{key}" if path else str(key)
             if key in result:
@@ -155,11 +171,13 @@ class Reader:
                 continue
             value = self.read(value_node, value_tp, child_path)
             if value is MISSING:
+                complete = False
                 continue
-            if dataclasses.is_dataclass(value) and hasattr(value, "id") and _has_key_id(type(value)):
+            if dataclasses.is_dataclass(value) and _has_key_id(type(value)):
                 object.__setattr__(value, "id", key)
+                self._check(value, value_node, child_path)  # its rules may depend on its id
             result[key] = value
-        return result
+        return result if complete else MISSING
 
     def _read_dataclass(self, node: yaml.Node, cls: type, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -169,6 +187,9 @@ class Reader:
         given: dict[str, yaml.Node] = {}
         values: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail_at(key_node, path, f"expected a key such as {', '.join(fields)}; got {_shape(key_node)}")
+                continue
             key = _SCALARS.construct_object(key_node)
             child_path = f"{path}.{key}" if path else str(key)
             if key not in fields:
@@ -182,8 +203,10 @@ class Reader:
         for name, f in fields.items():
             child_path = f"{path}.{name}" if path else name
             if name not in given:
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                    self.fail_at(node, child_path, f"missing; expected {_describe(hints[name])}")
+                no_default = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+                if no_default or f.metadata.get("required"):
+                    kind = f.metadata.get("ref")
+                    self.fail_at(node, child_path, f"missing; expected {f'a {kind} id' if kind else _describe(hints[name])}")
                     complete = False
                 continue
             value = self.read(given[name], hints[name], child_path)
@@ -192,26 +215,70 @@ class Reader:
                 continue
             kind = f.metadata.get("ref")
             if kind:
-                self._note_refs(kind, value, given[name], child_path)
+                self._note_refs(kind, value, given[name], child_path, f.metadata.get("placeholders", ()))
+            bounds = f.metadata.get("bounds")
+            if bounds and not self._within(bounds, value, given[name], child_path):
+                complete = False
+                continue
             values[name] = value
         if not complete:
             return MISSING
         obj = cls(**values)
-        check = getattr(obj, "check", None)
-        if check:
-            for message in check():
-                self.fail_at(node, path, message)
+        if not _has_key_id(cls):  # one with an id is checked once the mapping has given it its id
+            self._check(obj, node, path)
         return obj
 
-    def _note_refs(self, kind: str, value: Any, node: yaml.Node, path: str) -> None:
-        if isinstance(value, list):
+    def _check(self, obj: Any, node: yaml.Node, path: str) -> None:
+        """The object's own rules (`check()`): each a message, or (a key path inside it, a message)."""
+        check = getattr(obj, "check", None)
+        for problem in check() if check else ():
+            if isinstance(problem, tuple):
+                rel, message = problem
+                self.fail_at(find_node(node, rel), join_path(path, rel), message)
+            else:
+                self.fail_at(node, path, problem)
+
+    def _within(self, bounds: Bounds, value: Any, node: yaml.Node, path: str) -> bool:
+        """Check every number `value` holds against `bounds`; False (after recording why) if one fails."""
+        ok = True
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not bounds.admits(value):
+                self.fail_at(node, path, f"expected {bounds.expected()}; got {value:g}")
+                return False
+            return True
+        if hasattr(value, "values") and isinstance(getattr(value, "values"), dict):  # a ParamTable
+            return self._within(bounds, value.values, find_node(node, "values"), join_path(path, "values"))
+        if hasattr(value, "value") and hasattr(value, "assumption"):  # a Param
+            return self._within(bounds, value.value, find_node(node, "value"), join_path(path, "value"))
+        if isinstance(value, list) and isinstance(node, yaml.SequenceNode):
             for i, (item, child) in enumerate(zip(value, node.value)):
-                self._note_refs(kind, item, child, f"{path}[{i}]")
-        elif isinstance(value, dict):
-            for (key_node, child), item in zip(node.value, value.values()):
-                self._note_refs(kind, item, child, f"{path}.{key_node.value}")
-        elif value is not None:
-            self.refs.append(Reference(kind, value, self.file, node.start_mark.line + 1, path))
+                ok = self._within(bounds, item, child, f"{path}[{i}]") and ok
+        elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+            for key, item in value.items():
+                child = find_node(node, str(key)) if "." not in str(key) else node
+                ok = self._within(bounds, item, child, join_path(path, str(key))) and ok
+            if ok and bounds.shares and value:
+                total = sum(value.values())
+                if abs(total - 1.0) > SHARE_TOLERANCE:
+                    self.fail_at(node, path, f"expected shares that add up to 1; they add up to {total:.6g}")
+                    ok = False
+        return ok
+
+    def _note_refs(self, kind: str, value: Any, node: yaml.Node, path: str,
+                   fills: tuple[str, ...] | None = ()) -> None:
+        """Note every id `value` holds (each item of a list, each value of a mapping) with its line.
+        A `policy_option` mapping is {policy field: option id(s)}: each id must be an option of its field."""
+        if isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+            for i, (item, child) in enumerate(zip(value, node.value)):
+                self._note_refs(kind, item, child, f"{path}[{i}]", fills)
+        elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+            for key_node, child in node.value:
+                key = _SCALARS.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if key in value:
+                    item_kind = f"option:{key}" if kind == "policy_option" else kind
+                    self._note_refs(item_kind, value[key], child, join_path(path, str(key)), fills)
+        elif isinstance(value, str):
+            self.refs.append(Reference(kind, value, self.file, node.start_mark.line + 1, path, fills))
 
 
 def read_strings(reader: Reader, node: yaml.Node, prefix: str = "") -> dict[str, str]:
@@ -242,6 +309,42 @@ def lines_of(reader: Reader, node: yaml.Node, prefix: str = "") -> dict[str, int
             result[key] = key_node.start_mark.line + 1
             result.update(lines_of(reader, value_node, key))
     return result
+
+
+def join_path(path: str, rel: str) -> str:
+    """'a.b' + 'c' -> 'a.b.c'; 'a' + '[0]' -> 'a[0]'."""
+    if not path:
+        return rel
+    if not rel:
+        return path
+    return f"{path}{rel}" if rel.startswith("[") else f"{path}.{rel}"
+
+
+_STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def find_node(node: yaml.Node, rel: str) -> yaml.Node:
+    """The node at the key path `rel` under `node` ('a.b[2].c'), or the deepest one that exists
+    (a missing key is blamed on the mapping that lacks it)."""
+    for index, key in _STEP.findall(rel):
+        child = None
+        if index and isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
+            child = node.value[int(index)]
+        elif key and isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if child is None:
+            return node
+        node = child
+    return node
+
+
+def line_of(node: yaml.Node | None, rel: str) -> int | None:
+    """The 1-based line of the value at `rel` under `node` (see find_node)."""
+    return find_node(node, rel).start_mark.line + 1 if node is not None else None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -1,8 +1,14 @@
 """Every kind of content, as typed objects: the one place that says what a YAML file may hold.
 
 A field made with `ref(kind)` must name a known id of that kind; `key_id()` is filled from
-the mapping key. `check()` methods add rules a type alone cannot say. Reading and cross-
-reference checks live in `reader` and `loader`; nothing here touches files.
+the mapping key. Numbers carry their sane range: `probability()` (0 to 1), `shares()` (0 to 1, adding
+up to 1), `positive(hi)` and `bounded(lo, hi)`; every number is finite and at most 1e15 in size
+(game.content.fields). `check()` methods add rules a type alone cannot say, each returning a message
+or (a key path inside the object, a message). Rules across files live in `rules`; reading and
+reference checks in `reader` and `loader`; nothing here touches files.
+
+The bounds are what the game can show and the model can compute, not what the sources say: they
+catch typos (1.5 for 0.15, a minus sign, 1e20), not opinions.
 """
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from typing import Literal
 
 from .dates import FORMATS as DATE_FORMATS
 from .dates import parse_date
-from .fields import key_id, ref
+from .fields import bounded, key_id, positive, probability, ref, shares
 
 # --- shared vocabularies -----------------------------------------------------
 Seat = Literal["driver", "front", "rear-left", "rear-middle", "rear-right"]
@@ -20,6 +26,34 @@ Lane = Literal["vehicle", "pedestrian", "outbound", "street", "search"]
 Condition = Literal["daylight", "glare", "night", "rain", "tint"]
 Behaviour = Literal["hat", "sunglasses", "looking_down", "child_height", "mask"]
 Placement = Literal["windshield", "booth", "in_motion", "phone"]
+VEHICLE_PLACEMENTS = ("windshield", "booth")  # the placements a vehicle lane can have (policy `placement`)
+PERSON = "person"  # the seat key of someone on foot or in the street (the other placements)
+OccupancyKey = Literal["one", "two", "three", "four", "five"]
+
+# the oversight board's decisions (content/policy.yaml `fields`); yes/no decisions carry a `flag`
+PolicyFieldName = Literal["threshold", "placement", "capture_failure", "citizen_retention", "noncitizen_retention",
+                          "ice_sharing", "one_to_many", "field_scans", "profile", "forward_to_ident",
+                          "audits_before_expansion", "outbound_capture"]
+FLAG_FIELDS = ("forward_to_ident", "audits_before_expansion", "outbound_capture")
+RETENTION_FIELDS = ("citizen_retention", "noncitizen_retention")  # each option names a retention
+
+# the model quantities a calibration check may name (computed in game/sim/calibration.py)
+CalibrationQuantity = Literal["all_captured_share", "meets_quality_share", "all_usable_share", "not_matched_share",
+                              "impostors_caught_per_million", "impostors_caught_per_year", "referrals_per_million",
+                              "held_per_impostor", "fmr_ratio"]
+
+# the consequences the board can show beside a question (game/story/board.py FIGURES); each is labelled
+# `figure.<id>` in strings/, except the photo counts, which say their horizon through `figure.photos_after`
+Figure = Literal["held_in_secondary", "false_non_matches", "capture_failures", "delay_hours", "impostors_caught",
+                 "impostors_missed", "photos_hour_1", "photos_day_1", "photos_year_1", "photos_years_10",
+                 "photos_years_75", "records_ice_standing", "records_ice_request", "outbound_faces", "street_scans",
+                 "street_false_candidates", "search_false_leads"]
+HORIZON_FIGURES = ("photos_hour_1", "photos_day_1", "photos_year_1", "photos_years_10", "photos_years_75")
+
+# The 1920x1080 canvas every screen is drawn on (game/ui/theme.py CANVAS): station markers sit on it.
+CANVAS = (1920, 1080)
+# A document photo taken longer ago than this has expired many times over.
+MAX_PHOTO_AGE_YEARS = 100.0
 
 
 # --- sources and facts ---------------------------------------------------------
@@ -48,8 +82,8 @@ class Source:
     file: str | None = None
     url: str | None = None
 
-    def check(self) -> list[str]:
-        problems = []
+    def check(self) -> list:
+        problems: list = []
         if bool(self.publication) == bool(self.publisher):
             problems.append("expected exactly one of 'publication' (a name, shown as written) or 'publisher' "
                             "(a text id, translated)")
@@ -57,7 +91,7 @@ class Source:
             problems.append("expected exactly one of 'headline' (the real headline, verbatim) or 'description' "
                             "(a text id describing the source, where the headline is not known)")
         if parse_date(self.date) is None:
-            problems.append(f"date: expected {DATE_FORMATS}; got {self.date!r}")
+            problems.append(("date", f"expected {DATE_FORMATS}; got {self.date!r}"))
         return problems
 
 
@@ -66,8 +100,8 @@ class Fact:
     """One statement a source makes; `text` is a string id so it can be translated."""
 
     id: str = key_id()
-    source: str = ref("source", default="")
-    text: str = ref("text", default="")
+    source: str = ref("source", default="", required=True)
+    text: str = ref("text", default="", required=True)
 
 
 @dataclass
@@ -88,10 +122,10 @@ class Param:
     note: str | None = None
     range: list[float] | None = None  # [low, high]: what the sources allow, where the value is one choice in it
 
-    def check(self) -> list[str]:
+    def check(self) -> list:
         problems = _sourced(self.source, self.assumption)
         if self.range is not None and (len(self.range) != 2 or not self.range[0] <= self.value <= self.range[1]):
-            problems.append(f"range: expected [low, high] around the value {self.value}; got {self.range}")
+            problems.append(("range", f"expected [low, high] around the value {self.value}; got {self.range}"))
         return problems
 
 
@@ -105,7 +139,7 @@ class ParamTable:
     unit: str | None = None
     note: str | None = None
 
-    def check(self) -> list[str]:
+    def check(self) -> list:
         return _sourced(self.source, self.assumption)
 
 
@@ -121,10 +155,10 @@ class Document:
     """A travel document; its photo is what the live face is matched against."""
 
     id: str = key_id()
-    name: str = ref("text", default="")
+    name: str = ref("text", default="", required=True)
     rfid: bool = False
     holder_categories: list[Category] = field(default_factory=list)
-    fact: str = ref("fact", default="")
+    fact: str = ref("fact", default="", required=True)
 
 
 @dataclass
@@ -137,8 +171,8 @@ class Face:
     age: Literal["child", "adult", "older"] = "adult"
     shirt: Literal["blue", "green", "red", "purple", "orange", "teal"] = "blue"
 
-    def check(self) -> list[str]:
-        return [] if 0 <= self.skin <= 5 else [f"skin: expected a whole number from 0 to 5; got {self.skin}"]
+    def check(self) -> list:
+        return [] if 0 <= self.skin <= 5 else [("skin", f"expected a whole number from 0 to 5; got {self.skin}")]
 
 
 @dataclass
@@ -148,7 +182,7 @@ class Occupant:
     seat: Seat
     category: Category
     group: str = ref("group")
-    photo_age_years: float = 2.0
+    photo_age_years: float = bounded(0.0, MAX_PHOTO_AGE_YEARS, what="years", default=2.0)
     behaviour: list[Behaviour] = field(default_factory=list)
     face: Face = field(default_factory=Face)
     name: str = ref("text", default="")
@@ -159,35 +193,35 @@ class Traveller:
     """A composite character: a mix of circumstances the sources describe, never a real person."""
 
     id: str = key_id()
-    name: str = ref("text", default="")
-    story: str = ref("text", default="")
+    name: str = ref("text", default="", required=True)
+    story: str = ref("text", default="", required=True, placeholders=("photo_age",))
     composite: bool = True
     lane: Lane = "vehicle"
     category: Category = "citizen"
-    document: str = ref("document", default="")
-    group: str = ref("group", default="")
+    document: str = ref("document", default="", required=True)
+    group: str = ref("group", default="", required=True)
     seat: Seat | None = None
     conditions: Condition = "daylight"
     behaviour: list[Behaviour] = field(default_factory=list)
-    photo_age_years: float = 2.0
+    photo_age_years: float = bounded(0.0, MAX_PHOTO_AGE_YEARS, what="years", default=2.0)
     impostor: bool = False
     sentri: bool = False
     rpm_nuisance: bool = False
     face: Face = field(default_factory=Face)
     companions: list[Occupant] = field(default_factory=list)
 
-    def check(self) -> list[str]:
-        problems = []
+    def check(self) -> list:
+        problems: list = []
         if not self.composite:
-            problems.append("composite: every traveller must be a composite character (true)")
+            problems.append(("composite", "every traveller must be a composite character (true)"))
         in_car = self.lane in ("vehicle", "outbound")
         if in_car and self.seat is None:
-            problems.append("seat: a traveller in a vehicle lane needs a seat")
+            problems.append(("seat", "a traveller in a vehicle lane needs a seat"))
         if not in_car and (self.seat is not None or self.companions):
-            problems.append("seat: only travellers in a vehicle lane have a seat or companions")
+            problems.append(("seat", "only travellers in a vehicle lane have a seat or companions"))
         seats = [self.seat] + [o.seat for o in self.companions]
         if len(set(seats)) != len(seats):
-            problems.append("companions: two people cannot share a seat")
+            problems.append(("companions", "two people cannot share a seat"))
         return problems
 
 
@@ -205,15 +239,22 @@ class Station:
     id: str = key_id()
     kind: Literal["queue", "rpm", "plate", "face", "booth", "decision", "counter", "xray", "exit",
                   "stop", "scan", "search", "review"] = "queue"
-    title: str = ref("text", default="")
-    body: str = ref("text", default="")
+    title: str = ref("text", default="", required=True)
+    body: str = ref("text", default="", required=True)
     facts: list[str] = ref("fact", default_factory=list)  # what "How do we know?" shows here
     next: str | None = ref("station", default=None)
-    position: list[int] = field(default_factory=lambda: [0, 0])
+    position: list[int] = field(default_factory=lambda: [0, 0])  # canvas pixels, on the port map
 
-    def check(self) -> list[str]:
-        problems = [] if len(self.position) == 2 else ["position: expected [x, y]"]
-        return problems + ([] if self.facts else ["facts: expected at least one fact id"])
+    def check(self) -> list:
+        problems: list = []
+        if len(self.position) != 2:
+            problems.append(("position", f"expected [x, y]; got {len(self.position)} numbers"))
+        else:
+            for i, (v, size, axis) in enumerate(zip(self.position, CANVAS, "xy")):
+                if not 0 <= v <= size:
+                    problems.append((f"position[{i}]", f"expected {axis} on the {CANVAS[0]}x{CANVAS[1]} canvas, "
+                                                       f"from 0 to {size}; got {v}"))
+        return problems + ([] if self.facts else [("facts", "expected at least one fact id")])
 
 
 @dataclass
@@ -231,8 +272,11 @@ class StationsFile:
 # --- screens and run settings ----------------------------------------------------------
 @dataclass
 class KioskSettings:
-    idle_reset_seconds: float = 90.0
-    attract_seconds: float = 8.0
+    """How the museum kiosk behaves when left alone. The idle reset leaves a visitor time to read a
+    screen (at least ten seconds), and clears a run left behind within the hour."""
+
+    idle_reset_seconds: float = bounded(10.0, 3600.0, what="seconds", default=90.0)
+    attract_seconds: float = bounded(1.0, 600.0, what="seconds", default=8.0)
 
 
 @dataclass
@@ -241,7 +285,7 @@ class ScenesFile:
 
     title_lines: list[str] = ref("text", default_factory=list)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
-    languages: dict[str, str] = field(default_factory=dict)
+    languages: dict[str, str] = ref("text", default_factory=dict)  # language code -> its name, a text id
 
 
 # --- the oversight board -----------------------------------------------------------------
@@ -256,7 +300,7 @@ class Voice:
     describes it), so each question can be checked to hear more than one side."""
 
     who: str = ref("text")
-    says: str = ref("text")
+    says: str = ref("text", placeholders=("when",))
     source: str = ref("source")
     stance: Stance = "describes"
 
@@ -265,26 +309,26 @@ class Voice:
 class Option:
     """One answer: a label and the policy fields it sets (field -> option id in policy.yaml)."""
 
-    label: str = ref("text")
-    set: dict[str, str] = field(default_factory=dict)
+    label: str = ref("text", placeholders=None)  # filled with the values of the options it sets (texts.py)
+    set: dict[PolicyFieldName, str] = ref("policy_option", default_factory=dict)
 
 
 @dataclass
 class Question:
     id: str = key_id()
     kind: Literal["choice", "threshold_lab"] = "choice"
-    title: str = ref("text", default="")
-    short: str = ref("text", default="")   # a few words, for the record's summary of the policy
-    prompt: str = ref("text", default="")
+    title: str = ref("text", default="", required=True)
+    short: str = ref("text", default="", required=True)   # a few words, for the record's summary of the policy
+    prompt: str = ref("text", default="", required=True)
     facts: list[str] = ref("fact", default_factory=list)
-    figures: list[str] = field(default_factory=list)  # consequence ids shown beside it (game.story.board)
+    figures: list[Figure] = field(default_factory=list)  # consequences shown beside it (game.story.board)
     options: list[Option] = field(default_factory=list)
     voices: list[Voice] = field(default_factory=list)
     # the threshold lab's "Which algorithm?": where in NIST's ranges the matcher sits (sets `profile`)
     algorithm: list[Option] = field(default_factory=list)
     algorithm_label: str | None = ref("text", default=None)
 
-    def check(self) -> list[str]:
+    def check(self) -> list:
         problems = []
         if not 2 <= len(self.options) <= 4:
             problems.append(f"options: expected two to four options; got {len(self.options)}")
@@ -300,15 +344,18 @@ class Question:
 class QuestionsFile:
     questions: dict[str, Question]
     discussion: list[str] = ref("text", default_factory=list)
-    figure_facts: dict[str, list[str]] = ref("fact", default_factory=dict)  # what each consequence rests on
+    figure_facts: dict[Figure, list[str]] = ref("fact", default_factory=dict)  # what each consequence rests on
 
 
 # --- the model (game/sim) reads these ---------------------------------------------------
 # Every number is a Param or ParamTable (a source id or an honest assumption). Ids that point
 # inside these files (differentials, profiles, quality levels, systems, readers, retentions,
-# policy fields) are checked when game.sim builds its Model, which reports them by key path.
+# policy fields) are references like any other; which keys each table must have is in `rules`.
+# Scores are in units of the curves' spread (impostors centre on 0): shifts and means beyond
+# +-20 spreads would put every score off the end of the lab's chart.
 Age = Literal["child", "adult", "older"]
-
+SCORE = 20.0     # the largest mean or shift, in spreads
+BIG_COUNT = 1e12  # the most of anything the model counts (photos in a gallery, vehicles a year)
 
 
 @dataclass
@@ -316,8 +363,8 @@ class Group:
     """A demographic group as NIST's evaluations report it: it shifts score curves, algorithm by algorithm."""
 
     id: str = key_id()
-    label: str = ref("text", default="")
-    differentials: list[str] = field(default_factory=list)
+    label: str = ref("text", default="", required=True)
+    differentials: list[str] = ref("differential", default_factory=list)
 
 
 @dataclass
@@ -325,8 +372,8 @@ class Profile:
     """An algorithm profile: which end of NIST's reported ranges the deployed matcher sits at."""
 
     id: str = key_id()
-    label: str = ref("text", default="")
-    note: str = ref("text", default="")
+    label: str = ref("text", default="", required=True)
+    note: str = ref("text", default="", required=True)
 
 
 @dataclass
@@ -335,9 +382,10 @@ class Differential:
     how many times the reference false-match rate, and a shift of the genuine curve."""
 
     id: str = key_id()
-    label: str = ref("text", default="")
-    fmr_ratio: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
-    genuine_shift: ParamTable = field(default_factory=lambda: ParamTable({}, assumption="none"))
+    label: str = ref("text", default="", required=True)
+    fmr_ratio: ParamTable = bounded(1.0, 1e6, what="a factor", default_factory=lambda: ParamTable({}, assumption="none"))
+    genuine_shift: ParamTable = bounded(-SCORE, SCORE, what="a shift in spreads",
+                                        default_factory=lambda: ParamTable({}, assumption="none"))
 
 
 @dataclass
@@ -345,85 +393,106 @@ class PlacementSpec:
     """One camera placement: chance of no image and of an image failing validation, by seat and by condition."""
 
     label: str = ref("text")
-    no_image_by_seat: ParamTable
-    poor_quality_by_seat: ParamTable
-    no_image_by_condition: ParamTable
-    poor_quality_by_condition: ParamTable
-    quality_level: dict[Condition, str]
+    no_image_by_seat: ParamTable = probability()
+    poor_quality_by_seat: ParamTable = probability()
+    no_image_by_condition: ParamTable = probability()
+    poor_quality_by_condition: ParamTable = probability()
+    quality_level: dict[Condition, str] = ref("quality_level")
 
 
 @dataclass
 class CaptureSpec:
     placements: dict[Placement, PlacementSpec]
-    no_image_by_behaviour: ParamTable
-    poor_quality_by_behaviour: ParamTable
+    no_image_by_behaviour: ParamTable = probability()
+    poor_quality_by_behaviour: ParamTable = probability()
 
 
 @dataclass
 class MatchingSpec:
-    genuine_mean: Param
-    impostor_mean: Param
-    spread: Param
-    quality_shift: ParamTable
-    occlusion_shift: dict[Behaviour, Param]
-    photo_age_shift_per_year: Param
-    photo_age_reference_years: Param
-    lookalike_shift: Param
-    no_gallery_photo_share: Param
-    ratio_reference_fmr: Param
-    max_fmr_ratio: Param
+    genuine_mean: Param = bounded(-SCORE, SCORE, what="a mean score")
+    impostor_mean: Param = bounded(-SCORE, SCORE, what="a mean score")
+    # the curves' width: narrower than a twentieth of the impostor curve's usual width, and the lab's chart
+    # and its tails overflow; wider than ten, and every group's curves overlap whatever the threshold
+    spread: Param = bounded(0.05, 10.0, what="a spread")
+    quality_shift: ParamTable = bounded(-SCORE, SCORE, what="a shift in spreads")
+    occlusion_shift: dict[Behaviour, Param] = bounded(-SCORE, SCORE, what="a shift in spreads")
+    photo_age_shift_per_year: Param = bounded(-1.0, 1.0, what="a shift in spreads per year")
+    photo_age_reference_years: Param = bounded(0.0, MAX_PHOTO_AGE_YEARS, what="years")
+    lookalike_shift: Param = bounded(-SCORE, SCORE, what="a shift in spreads")
+    no_gallery_photo_share: Param = probability()
+    # the false-match rate at which NIST's factors are read: a small rate, so factors up to the cap stay rates
+    ratio_reference_fmr: Param = positive(1e-2, what="a false-match rate above 0")
+    max_fmr_ratio: Param = bounded(1.0, 1e6, what="a factor")
+
+    def check(self) -> list:
+        if self.max_fmr_ratio.value * self.ratio_reference_fmr.value >= 1.0:
+            return [("max_fmr_ratio.value", f"expected a factor that keeps the reference false-match rate "
+                                             f"({self.ratio_reference_fmr.value:g}) below 1; got {self.max_fmr_ratio.value:g}")]
+        return []
 
 
 @dataclass
 class TrafficSpec:
     """The reference traffic mix: every share here is an assumption, labelled as one."""
 
-    vehicles_per_day: Param
-    vehicles_per_year: Param
-    occupancy: ParamTable
+    vehicles_per_day: Param = positive(1e7, what="vehicles")
+    vehicles_per_year: Param = positive(BIG_COUNT, what="vehicles")
+    occupancy: ParamTable = shares()   # keys one to five (schema.OccupancyKey)
     seat_order: list[Seat]
-    conditions: ParamTable
-    behaviour: ParamTable
-    child_share_by_seat: ParamTable
-    older_share: Param
-    groups: ParamTable
-    categories: ParamTable
-    photo_age_share: ParamTable
-    photo_age_years: ParamTable
-    sentri_share: Param
-    impostor_rate: Param
-    outbound_per_inbound: Param
+    conditions: ParamTable = shares()
+    behaviour: ParamTable = shares()
+    child_share_by_seat: ParamTable = probability()
+    older_share: Param = probability()
+    groups: ParamTable = shares()
+    categories: ParamTable = shares()
+    photo_age_share: ParamTable = shares()
+    photo_age_years: ParamTable = bounded(0.0, MAX_PHOTO_AGE_YEARS, what="years")
+    sentri_share: Param = probability()
+    # impostors per traveller: above 0, or the figures per impostor caught have nothing to count
+    impostor_rate: Param = bounded(0.0, 0.5, lo_open=True, what="a rate above 0")
+    outbound_per_inbound: Param = bounded(0.0, 100.0, what="a ratio")
+
+    def check(self) -> list:
+        problems: list = []
+        unknown = set(self.photo_age_years.values) ^ set(self.photo_age_share.values)
+        if unknown:
+            problems.append(("photo_age_years.values", "expected the same keys as photo_age_share.values; "
+                                                        f"they differ in {', '.join(sorted(unknown))}"))
+        if sorted(self.seat_order) != sorted(SEATS):
+            problems.append(("seat_order", f"expected each of {', '.join(SEATS)} once; got {', '.join(self.seat_order)}"))
+        return problems
 
 
 @dataclass
 class PortSpec:
     """Officers, delays and catches at the port."""
 
-    manual_check_seconds: Param
-    retake_seconds: Param
-    secondary_minutes: Param
-    sentri_seconds_saved: Param
-    booth_seconds: Param
-    rpm_check_minutes: Param
-    rpm_nuisance_share: Param
-    nonmatch_to_secondary: Param
-    catch_after_nonmatch: Param
-    catch_by_manual_check: Param
-    catch_in_secondary: Param
-    audit_months: Param
+    manual_check_seconds: Param = bounded(0.0, 3600.0, what="seconds")
+    retake_seconds: Param = bounded(0.0, 3600.0, what="seconds")
+    secondary_minutes: Param = bounded(0.0, 24 * 60.0, what="minutes")
+    sentri_seconds_saved: Param = bounded(0.0, 3600.0, what="seconds")
+    booth_seconds: Param = bounded(0.0, 3600.0, what="seconds")
+    rpm_check_minutes: Param = bounded(0.0, 24 * 60.0, what="minutes")
+    rpm_nuisance_share: Param = probability()
+    nonmatch_to_secondary: Param = probability()
+    catch_after_nonmatch: Param = probability()
+    catch_by_manual_check: Param = probability()
+    catch_in_secondary: Param = probability()
+    audit_months: Param = bounded(0.0, 12.0, what="months in the year")
 
 
 @dataclass
 class SearchSpec:
     """One-to-many search: the phone app in the street and a search of scraped photos."""
 
-    street_gallery: Param
-    scraped_gallery: Param
-    search_fmr: Param
-    human_review_catch: Param
-    field_scans: Param
-    opt_out_share: Param
-    street_in_gallery_share: Param
+    street_gallery: Param = bounded(1.0, BIG_COUNT, what="photos")
+    scraped_gallery: Param = bounded(1.0, BIG_COUNT, what="photos")
+    # a false-match rate searched against a gallery: above 0 and below 1, as any threshold's target
+    search_fmr: Param = bounded(0.0, 1.0, lo_open=True, hi_open=True, what="a false-match rate above 0 and below 1")
+    human_review_catch: Param = probability()
+    field_scans: Param = bounded(0.0, BIG_COUNT, what="scans")
+    opt_out_share: Param = probability()
+    street_in_gallery_share: Param = probability()
 
 
 @dataclass
@@ -433,62 +502,77 @@ class CalibrationCheck:
     band is where it is (and why it may leave out the public figure, when the port differs)."""
 
     id: str = key_id()
-    label: str = ref("text", default="")
-    quantity: str = ""
+    label: str = ref("text", default="", required=True)
+    quantity: CalibrationQuantity = "all_captured_share"
     public: Param = field(default_factory=lambda: Param(0.0, assumption="none"))
     band: list[float] = field(default_factory=list)
-    reason: str = ref("text", default="")
+    reason: str = ref("text", default="", required=True)
     group: str | None = ref("group", default=None)
 
-    def check(self) -> list[str]:
+    def check(self) -> list:
         if len(self.band) != 2 or not self.band[0] <= self.band[1]:
-            return [f"band: expected [low, high] with low <= high; got {self.band}"]
-        return [] if self.public.source else ["public: expected a source for a public figure"]
+            return [("band", f"expected [low, high] with low <= high; got {self.band}")]
+        if (self.quantity == "fmr_ratio") != (self.group is not None):
+            return [("group", "expected a group for the quantity fmr_ratio, and only for it")]
+        return [] if self.public.source else [("public", "expected a source for a public figure")]
 
 
 @dataclass
 class ModelFile:
     groups: dict[str, Group]
-    profiles: dict[str, Profile] = field(default_factory=dict)
-    differentials: dict[str, Differential] = field(default_factory=dict)
-    ages: dict[Age, list[str]] = field(default_factory=dict)
-    capture: CaptureSpec | None = None
-    matching: MatchingSpec | None = None
-    traffic: TrafficSpec | None = None
-    port: PortSpec | None = None
-    search: SearchSpec | None = None
+    profiles: dict[str, Profile]
+    differentials: dict[str, Differential]
+    capture: CaptureSpec
+    matching: MatchingSpec
+    traffic: TrafficSpec
+    port: PortSpec
+    search: SearchSpec
+    ages: dict[Age, list[str]] = ref("differential", default_factory=dict)
     calibration: dict[str, CalibrationCheck] = field(default_factory=dict)
     limits: list[str] = ref("text", default_factory=list)
 
+    def check(self) -> list:
+        problems: list = []
+        if not self.groups:
+            problems.append(("groups", "expected at least one group"))
+        if not self.profiles:
+            problems.append(("profiles", "expected at least one algorithm profile"))
+        return problems
+
 
 # records.yaml: where each capture goes, for how long, and who may read it
+AT_MATCH = "at-match"  # the one retention of 0 hours: deleted as soon as the match is made
+MAX_RETENTION_HOURS = 200 * 8760.0  # two centuries: longer than any record law keeps
 @dataclass
 class Retention:
     """How long a record is kept: `hours` where a source states it, or `unstated` (why the game keeps it
     with no end date) where no deletion date is published."""
 
     id: str = key_id()
-    label: str = ref("text", default="")
-    hours: Param | None = None
+    label: str = ref("text", default="", required=True, placeholders=None)  # {hours} etc. if it states hours
+    hours: Param | None = bounded(0.0, MAX_RETENTION_HOURS, what="hours", default=None)
     unstated: str | None = ref("text", default=None)  # why no end date: a text id
 
-    def check(self) -> list[str]:
+    def check(self) -> list:
         if (self.hours is None) == (self.unstated is None):
             return ["expected exactly one of 'hours' (a stated period) or 'unstated' (why none is given)"]
+        if self.hours is not None and self.hours.value == 0 and self.id != AT_MATCH:
+            return [("hours.value", f"expected hours above 0: only the retention '{AT_MATCH}' (deleted as soon "
+                                    "as the match is made) keeps a record for 0 hours")]
         return []
 
 
 @dataclass
 class Agency:
     id: str = key_id()
-    label: str = ref("text", default="")
+    label: str = ref("text", default="", required=True)
     access: Literal["standing", "request"] = "standing"
 
 
 @dataclass
 class System:
     id: str = key_id()
-    label: str = ref("text", default="")
+    label: str = ref("text", default="", required=True)
     fact: str | None = ref("fact", default=None)
 
 
@@ -500,18 +584,18 @@ class RecordFlow:
     readers of the chosen option. `when` maps a policy field to the options under which the flow exists.
     """
 
-    system: str
+    system: str = ref("system")
     what: str = ref("text")
     photo: bool = False
     paths: list[Lane] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
-    retention: str = ""
-    readers: list[str] = field(default_factory=list)
-    when: dict[str, list[str]] = field(default_factory=dict)
+    retention: str = ref("flow_retention", default="", required=True)
+    readers: list[str] = ref("flow_reader", default_factory=list)
+    when: dict[PolicyFieldName, list[str]] = ref("policy_option", default_factory=dict)
     source: str | None = ref("source", default=None)
     assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
 
-    def check(self) -> list[str]:
+    def check(self) -> list:
         return _sourced(self.source, self.assumption)
 
 
@@ -526,12 +610,12 @@ class RecordsFile:
 # policy.yaml: the oversight board's choices, each a small set of options
 @dataclass
 class PolicyOption:
-    label: str = ref("text")
-    value: float | None = None
+    label: str = ref("text", placeholders=None)  # filled by sim.option_values: {n}, {hours}, ... (texts.py)
+    value: float | None = None  # the threshold's target false-match rate (rules: above 0, below 1)
     flag: bool | None = None
-    retention: str | None = None
-    readers: list[str] = field(default_factory=list)
-    profile: str | None = None
+    retention: str | None = ref("retention", default=None)
+    readers: list[str] = ref("reader", default_factory=list)
+    profile: str | None = ref("profile", default=None)
 
 
 @dataclass
@@ -544,16 +628,45 @@ class PolicyField:
     source: str | None = ref("source", default=None)
     assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
 
-    def check(self) -> list[str]:
-        problems = _sourced(self.source, self.assumption)
-        if self.default not in self.options:
-            problems.append(f"default: expected one of {', '.join(self.options)}; got {self.default!r}")
+    def check(self) -> list:
+        problems: list = list(_sourced(self.source, self.assumption))
+        if not self.options:
+            problems.append(("options", "expected at least one option"))
+        elif self.default not in self.options:
+            problems.append(("default", f"expected one of {', '.join(self.options)}; got {self.default!r}"))
         return problems
 
 
 @dataclass
 class PolicyContentFile:
-    fields: dict[str, PolicyField]
+    fields: dict[PolicyFieldName, PolicyField]
+
+    def check(self) -> list:
+        problems: list = []
+        missing = [name for name in POLICY_FIELDS if name not in self.fields]
+        if missing:
+            problems.append(("fields", f"missing {', '.join(missing)}; the model needs every decision"))
+        for name, spec in self.fields.items():
+            for oid, opt in spec.options.items():
+                path = f"fields.{name}.options.{oid}"
+                if name in FLAG_FIELDS and opt.flag is None:
+                    problems.append((path, "expected 'flag: true' or 'flag: false' for this yes/no decision"))
+                if name == "threshold" and (opt.value is None or not 0.0 < opt.value < 1.0):
+                    problems.append((f"{path}.value" if opt.value is not None else path,
+                                     f"expected a target false-match rate above 0 and below 1; got {opt.value}"))
+                if name in RETENTION_FIELDS and opt.retention is None:
+                    problems.append((path, "expected 'retention: <retention id>'"))
+                if name == "profile" and opt.profile is None:
+                    problems.append((path, "expected 'profile: <profile id>'"))
+            if name == "placement":
+                for oid in spec.options:
+                    if oid not in VEHICLE_PLACEMENTS:
+                        problems.append((f"fields.placement.options.{oid}",
+                                         f"expected one of {', '.join(VEHICLE_PLACEMENTS)}; got {oid!r}"))
+            if name in FLAG_FIELDS and {o.flag for o in spec.options.values()} != {True, False}:
+                problems.append((f"fields.{name}.options", "expected one option with 'flag: true' and one with "
+                                                           "'flag: false'"))
+        return problems
 
 
 @dataclass
@@ -573,3 +686,7 @@ class PolicyFile:
     outbound_capture: str | bool | None = None
     placement: str | None = None
     profile: str | None = None
+
+
+SEATS: tuple[str, ...] = Seat.__args__  # type: ignore[attr-defined]
+POLICY_FIELDS: tuple[str, ...] = PolicyFieldName.__args__  # type: ignore[attr-defined]

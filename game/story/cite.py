@@ -4,6 +4,10 @@
 e.g. `ctx.t` in a scene or `lambda key, **v: content.text(key, lang, **v)` elsewhere. Proper names
 (publication, report number, headline, the outlets a report came through) are shown as written;
 everything else comes from `source.*` strings.
+
+Every function here builds its result from text ids alone (no string joined in code), so `t` may
+also be `words`, which keeps the ids: then a citation comes back as `Words` with nested `Words`
+values, for a screen (game.story.screen) to translate when it is shown.
 """
 from __future__ import annotations
 
@@ -11,13 +15,25 @@ from typing import Any, Callable
 
 from game.content.dates import parse_date
 
-Translate = Callable[..., str]
+from .screen import Words
+
+Translate = Callable[..., Any]  # -> str, or Words when it is `words`
+
+
+def words(text_id: str, **values: Any) -> Words:
+    """A translate function for views: the text id and its values, kept as `Words`."""
+    return Words.of(text_id, values)
+
+
+def named(t: Translate, name: Any) -> Any:
+    """A proper name or other words as a text of its own (`Words` needs a text id to hold a name)."""
+    return t("source.publication", publication=name)
 
 
 def publication(t: Translate, source: Any) -> str:
     """Who published it: its name as written, or translated words, and a report number if it has one."""
     name = source.publication or t(source.publisher)
-    return f"{name}, {source.report}" if source.report else name
+    return t("source.report", publication=name, report=source.report) if source.report else name
 
 
 def work(t: Translate, source: Any) -> str:
@@ -56,22 +72,23 @@ def listed(t: Translate, names: list[str]) -> str:
     return t("source.list", first=", ".join(names[:-1]), last=names[-1])
 
 
-def via(t: Translate, source: Any) -> str:
-    """', citing Wired' and ', as reported by CNN', where they apply (nothing for a first-hand article)."""
-    citing = t("source.citing", citing=listed(t, source.citing)) if source.citing else ""
-    return citing + (t("source.via", via=listed(t, source.via)) if source.via else "")
+def via(t: Translate, source: Any) -> dict[str, Any]:
+    """', citing Wired' and ', as reported by CNN', where they apply (nothing for a first-hand article),
+    as the values `citing` and `via` of a citation."""
+    return {"citing": t("source.citing", citing=listed(t, source.citing)) if source.citing else "",
+            "via": t("source.via", via=listed(t, source.via)) if source.via else ""}
 
 
 def citation(t: Translate, source: Any) -> str:
     """The whole citation: publication, headline or description, date, and who reported it."""
     return t("source.citation", publication=publication(t, source), work=work(t, source), date=date(t, source),
-             via=via(t, source))
+             **via(t, source))
 
 
 def listing(t: Translate, source: Any) -> tuple[str, str]:
     """(heading, rest) for the list of sources: the publication, then the citation's other parts."""
     return publication(t, source), t("source.listing", work=work(t, source), date=date(t, source),
-                                     via=via(t, source))
+                                     **via(t, source))
 
 
 def voice_text(t: Translate, sources: dict[str, Any], voice: Any) -> str:

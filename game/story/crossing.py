@@ -11,7 +11,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Line:
-    """One sentence: a text id and the model's numbers to fill its placeholders."""
+    """One sentence: a text id and the model's numbers to fill its placeholders (raw numbers: the view
+    formats them in the reader's language)."""
 
     text: str
     values: dict[str, Any] = field(default_factory=dict)
@@ -57,8 +58,9 @@ class Beat:
     records: tuple[RecordLine, ...] = ()
     facts: tuple[str, ...] = ()
     delay_seconds: float = 0.0
-    # gallery size, strangers expected as candidates, chance of at least one: formatted model numbers
-    comparison: tuple[tuple[str, str, str], ...] = ()
+    # gallery size, strangers expected as candidates, chance of at least one: the model's numbers
+    # (formatted by the view, in the reader's language)
+    comparison: tuple[tuple[float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
     from game.sim import policy_threshold, sample_crossing  # the model stays a leaf dependency
 
     story = sample_crossing(model, policy, traveller, seed)
-    stations = _lane_stations(content, traveller.lane)
+    stations = lane_stations(content, traveller.lane)
     shots = tuple(_shot(traveller, person) for person in story.people)
     records: list[RecordLine] = []
     pending = _merge_people(traveller, story.records)
@@ -117,7 +119,7 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
                     policy_threshold(model, policy), story.decision, story.reason, shots)
 
 
-def _gallery_sizes(model: Any, story: Any) -> tuple[tuple[str, str, str], ...]:
+def _gallery_sizes(model: Any, story: Any) -> tuple[tuple[float, float, float], ...]:
     """Why false candidates grow with the gallery: the same match rate against one photo (the port's
     one-to-one check), the biometric database, and the scraped internet."""
     from game.sim import one_to_many
@@ -127,12 +129,12 @@ def _gallery_sizes(model: Any, story: Any) -> tuple[tuple[str, str, str], ...]:
     rows = []
     for size in (1, model.search["street_gallery"], model.search["scraped_gallery"]):
         expected, at_least_one = one_to_many(event.details["fmr"], size)
-        rows.append((_num(size), _num(expected),
-                     f"{at_least_one:.0%}" if at_least_one >= 0.01 else "<1%"))
+        rows.append((float(size), float(expected), float(at_least_one)))
     return tuple(rows)
 
 
-def _lane_stations(content: Any, lane: str) -> list:
+def lane_stations(content: Any, lane: str) -> list:
+    """A lane's stations in the order the traveller passes them."""
     chain, current = [], content.lanes[lane].first
     while current:
         chain.append(content.stations[current])
@@ -196,7 +198,7 @@ def _beat(station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
                 lines.append(Line("beat.rpm_treatment"))
         elif station.kind in ("booth", "counter"):
             if details.get("sentri"):
-                lines.append(Line("beat.sentri", {"seconds": _num(details["sentri_seconds_saved"])}))
+                lines.append(Line("beat.sentri", {"seconds": details["sentri_seconds_saved"]}))
             lines.append(Line("beat.rfid" if details.get("rfid") else "beat.typed"))
         elif station.kind in ("scan", "search"):
             if "gallery" in details:
@@ -206,20 +208,14 @@ def _beat(station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
             status, label = ("alert" if held else "ok"), story.decision
             lines.append(Line(story.reason, values))
             if story.delay_seconds > 60:
-                lines.append(Line("beat.delay", {"minutes": _num(story.delay_seconds / 60)}))
+                lines.append(Line("beat.delay", {"minutes": story.delay_seconds / 60}))
     fact_ids = tuple(station.facts)
     return Beat(station.id, status, label, tuple(lines), show_shots, threshold, records, fact_ids, delay)
 
 
-def _num(value: float) -> str:
-    """Whole numbers: people, strangers and seconds are never shown as fractions ("<1" above zero)."""
-    from .labels import plain_number
-    return plain_number(value)
-
-
-def _values(details: dict, seconds: float) -> dict[str, str]:
-    """Model numbers for placeholders, formatted; every one comes from the story's details."""
-    values = {key: _num(v) for key, v in details.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    values["seconds"] = _num(seconds)
-    values["minutes"] = _num(seconds / 60)
+def _values(details: dict, seconds: float) -> dict[str, float]:
+    """Model numbers for placeholders; every one comes from the story's details."""
+    values = {key: v for key, v in details.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    values["seconds"] = seconds
+    values["minutes"] = seconds / 60
     return values

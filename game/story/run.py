@@ -42,7 +42,9 @@ class Run:
             return world.default_policy
         return self.board.policy(world.model, world.content.questions)
 
-    def restart(self) -> "Run":
-        """A fresh run for the next person: the same seed and starting preferences (language, text
-        size), nothing of the last person's kept."""
-        return Run(seed=self.seed, prefs=self.first_prefs)
+    def restart(self, keep_prefs: bool = False) -> "Run":
+        """A fresh run: the same seed, nothing of the last run's choices or travellers kept. At home,
+        "Back to the start" keeps the player's preferences (`keep_prefs`); a kiosk's next visitor
+        starts from the launch values (language, text size)."""
+        return Run(seed=self.seed, prefs=self.prefs if keep_prefs else self.first_prefs,
+                   first_prefs=self.first_prefs)

@@ -75,6 +75,7 @@ def frame_times(content, scenes: list[str], frames: int) -> dict[str, dict[str, 
     for name in scenes:  # every other frame the focus moves on, as when a player tabs through a screen
         game = Game(content, size=(1920, 1080), start=name)
         figures[name] = measure(game, tab_through(game))
+        figures[name]["lines"], figures[name]["shapes"] = scene_weight(game.scene)
     # the threshold lab while the threshold is dragged: every frame a new threshold, the model re-run
     lab = Game(content, size=(1920, 1080), start="lab")
     chart = lab.scene.chart_rect()
@@ -86,6 +87,43 @@ def frame_times(content, scenes: list[str], frames: int) -> dict[str, dict[str, 
         lab.send(I.Intent(I.DRAG, (x, chart.centery), device="mouse"))
     figures["lab (dragging the threshold)"] = measure(lab, drag)
     return figures
+
+
+def scene_weight(scene) -> tuple[int, int]:
+    """(text lines, shapes) a scene draws on its current page, read from its layout; scenes not yet
+    drawn from a screen count as their buttons."""
+    laid_out = getattr(scene, "laid_out", None)
+    if laid_out is None:
+        return 3 * len(scene.buttons), len(scene.buttons)
+    _, layout = laid_out()
+    boxes = layout.boxes(getattr(scene, "page", 0))
+    lines = sum(len(b.lines) + sum(len(cell_lines) for _, cell_lines in b.cells) for b in boxes)
+    shapes = sum(1 for b in boxes if b.item.kind in ("panel", "button", "choice", "portrait", "chart", "map"))
+    return lines, shapes
+
+
+def floor_frames(lines: int, shapes: int, frames: int) -> dict[str, float]:
+    """The floor: a bare pygame-ce frame at 1920x1080 that fills the screen, blits `lines` lines of
+    text rendered once (as the game caches its text) and draws `shapes` rounded panels, then presents."""
+    import statistics
+    from .text import Text
+    screen = pygame.display.set_mode((1920, 1080))
+    text = Text()
+    images = [text.render(f"A line of text on the screen, number {i}", 26, (240, 240, 240)) for i in range(lines)]
+    samples = []
+    for _ in range(frames):
+        start = time.perf_counter()
+        screen.fill((16, 27, 42))
+        for i in range(shapes):
+            pygame.draw.rect(screen, (29, 45, 66), (40 + (i * 97) % 1700, 40 + (i * 53) % 900, 180, 90),
+                             border_radius=14)
+        for i, image in enumerate(images):
+            screen.blit(image, (60 + (i // 30) * 620, 60 + (i % 30) * 33))
+        pygame.display.flip()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return {"lines": lines, "shapes": shapes, "p50_ms": round(statistics.median(samples), 3),
+            "p99_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.99))], 3)}
 
 
 if __name__ == "__main__":

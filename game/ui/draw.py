@@ -77,6 +77,8 @@ def fit_button_width(ctx: Context, label: str, minimum: int = 260, size: str = "
 
 
 BAR_H, BAR_GAP_ABOVE, BAR_GAP_BELOW = 14, 14, 4  # the bar, the room for the pointers above it, and below
+LABEL_GAP = 12  # between two labels in a row
+MIN_BAR = 160   # the shortest bar worth drawing between its ends' labels
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def score_bar_height(ctx: Context) -> int:
     return 2 * ctx.text.font(theme.SIZE["small"], "semibold").get_linesize() + BAR_H + BAR_GAP_ABOVE + BAR_GAP_BELOW
 
 
-def _spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = 12) -> list[int]:
+def _spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = LABEL_GAP) -> list[int]:
     """Left edges for labels (wanted left edge, width), in order, nudged apart so none overlaps the next and
     kept between left and right while there is room."""
     xs: list[int] = []
@@ -110,17 +112,39 @@ def _spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = 12)
     return xs
 
 
+def _fitting(ctx: Context, rows: list[tuple[list[str], int]], width: int, height: int, fixed: int) -> int:
+    """The largest text size (before the player's scale) at which each row of labels fits side by side
+    in `width`, and the rows with `fixed` pixels of drawing between them fit in `height`: the chosen
+    text size if it fits, smaller only where the scale's rectangle is too small for it. Each row is its
+    labels and the room it needs besides them."""
+    size = theme.SIZE["small"]
+    while size > 8:
+        font = ctx.text.font(size, "bold")
+        wide = max(sum(font.size(t)[0] for t in row) + LABEL_GAP * (len(row) - 1) + extra for row, extra in rows)
+        if wide <= width and 2 * font.get_linesize() + fixed <= height:
+            break
+        size -= 1
+    return size
+
+
 def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, threshold: float,
               marks: list[tuple[float, str]], labels: ScaleLabels, lo: float = -2.0, hi: float = 10.0) -> None:
     """A score means nothing without its scale: the bar runs between its labelled ends, the threshold is a
     labelled line, the sides say 'no match' and 'match' in words (and the no-match side is hatched), and
-    each score in `marks` points at the bar with its value. Labels that would collide are nudged apart and
-    keep a pointer to their place, so nothing overlaps however close the values sit."""
-    p, size = ctx.palette, theme.SIZE["small"]
-    low, high = (ctx.text.render(t, size, p.muted, "semibold") for t in (labels.low, labels.high))
-    line = ctx.text.font(size, "semibold").get_linesize()
+    each score in `marks` points at the bar with its value. Every label is measured and kept inside `rect`
+    (a row of labels too wide for it is set smaller); labels that would collide are nudged apart and keep a
+    pointer to their place, so nothing overlaps however close the values sit."""
+    p = ctx.palette
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip) if clip else rect)  # a guard: everything below is placed inside anyway
+    ends = [labels.low, labels.high]
+    rows = [([labels.threshold, *(t for _, t in marks)], 0), ([labels.no_match, labels.match], 20),
+            (ends, 20 + MIN_BAR)]  # the ends beside a bar no shorter than MIN_BAR
+    size = _fitting(ctx, rows, rect.w, rect.h, BAR_H + BAR_GAP_ABOVE + BAR_GAP_BELOW)
+    low, high = (ctx.text.render(t, size, p.muted, "semibold") for t in ends)
+    line = ctx.text.font(size, "bold").get_linesize()
     bar = pygame.Rect(rect.left + low.get_width() + 10, rect.top + line + BAR_GAP_ABOVE, 0, BAR_H)
-    bar.width = rect.right - high.get_width() - 10 - bar.left
+    bar.width = max(1, rect.right - high.get_width() - 10 - bar.left)
     surface.blit(low, low.get_rect(midright=(bar.left - 10, bar.centery)))
     surface.blit(high, high.get_rect(midleft=(bar.right + 10, bar.centery)))
 
@@ -156,6 +180,7 @@ def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, threshol
     wanted = [(tx - 10 - sides[0].get_width(), sides[0].get_width()), (tx + 10, sides[1].get_width())]
     for img, left in zip(sides, _spread(wanted, rect.left, rect.right, gap=20)):
         surface.blit(img, (left, bar.bottom + BAR_GAP_BELOW))
+    surface.set_clip(clip)
 
 
 def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: bool = False) -> None:

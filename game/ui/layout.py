@@ -64,27 +64,56 @@ class Layout:
         return self.pages[min(page, len(self.pages) - 1)] + self.actions
 
 
+_WRAPPED: dict[tuple[pygame.font.Font, str, int], tuple[tuple[str, ...], bool]] = {}
+_WIDTHS: dict[tuple[pygame.font.Font, str], int] = {}
+
+
 class Flow:
     """Measures and places items for one text scale and one language."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        # (id(item), width) -> (item, height): the item is kept so its id stays its own while this Flow lives
+        self._heights: dict[tuple[int, int], tuple[Item, int]] = {}
+        self._said: dict[Words, str] = {}
 
     # -- text ------------------------------------------------------------------------------
     def words(self, item: Item) -> str:
         return SEPARATOR.join(self.say(w) for w in item.words)
 
     def say(self, words: Words) -> str:
-        """The words in the player's language, nested words translated first."""
-        return self.ctx.t(words.id, **{k: self.say(v) if isinstance(v, Words) else v for k, v in words.values})
+        """The words in the player's language, nested words translated first (once per layout)."""
+        if words not in self._said:
+            self._said[words] = self.ctx.t(words.id, **{k: self.say(v) if isinstance(v, Words) else v
+                                                       for k, v in words.values})
+        return self._said[words]
+
+    def text_width(self, text: str, role: str) -> int:
+        """How wide one line of `text` is (remembered across layouts, as wrapped lines are)."""
+        key = (self.font(role), text)
+        if key not in _WIDTHS:
+            if len(_WIDTHS) > 50_000:
+                _WIDTHS.clear()
+            _WIDTHS[key] = key[0].size(text)[0]
+        return _WIDTHS[key]
 
     def font(self, role: str) -> pygame.font.Font:
         size, weight, _ = ROLES.get(role, ROLES["body"])
         return self.ctx.text.font(theme.SIZE[size], weight)
 
     def wrap(self, text: str, role: str, width: int) -> tuple[list[str], bool]:
-        """Lines of `text` no wider than `width`, broken at spaces; True if a word had to be split."""
+        """Lines of `text` no wider than `width`, broken at spaces; True if a word had to be split.
+        Remembered across layouts: a screen laid out again (a dragged threshold) wraps only new text."""
         font = self.font(role)
+        key = (font, text, width)
+        if key not in _WRAPPED:
+            if len(_WRAPPED) > 50_000:
+                _WRAPPED.clear()
+            _WRAPPED[key] = self._wrap(font, text, width)
+        lines, split = _WRAPPED[key]
+        return list(lines), split
+
+    def _wrap(self, font: pygame.font.Font, text: str, width: int) -> tuple[tuple[str, ...], bool]:
         lines: list[str] = []
         split = False
         for paragraph in text.split("\n"):
@@ -103,7 +132,7 @@ class Flow:
                     word = word[cut:]
                 line = word
             lines.append(line)
-        return lines, split
+        return tuple(lines), split
 
     def line_height(self, role: str) -> int:
         return self.font(role).get_linesize()
@@ -112,6 +141,13 @@ class Flow:
         return len(lines) * self.line_height(role)
 
     # -- placing ---------------------------------------------------------------------------
+    def height(self, item: Item, width: int) -> int:
+        """How tall `item` is at `width`: measured once per layout (paging asks again and again)."""
+        key = (id(item), width)
+        if key not in self._heights:
+            self._heights[key] = (item, self.place(item, 0, 0, width)[1])
+        return self._heights[key][1]
+
     def place(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
         """Boxes for `item` laid out from (x, y) in `width`; and the height it takes."""
         kind = item.kind
@@ -125,7 +161,7 @@ class Flow:
             return self._pair(item, x, y, width, self.value_widths([item]))
         if kind in ("portrait", "chart", "map", "rule", "spacer"):
             height = self.fixed_height(item, width)
-            w = min(width, item.data.get("width", width)) if isinstance(item.data, dict) else width
+            w = min(width, self.fixed_width(item, width))
             return [Box(item, pygame.Rect(x, y, w, height))], height
         if kind == "column":
             return self._column(item.items, x, y, width, item)
@@ -142,6 +178,13 @@ class Flow:
             return self._grid(item, x, y, width)
         raise ValueError(f"unknown item kind {kind!r}")
 
+    def fixed_width(self, item: Item, width: int) -> int:
+        """A drawn item's width where its data gives one (scaled with the text, as its height is)."""
+        data = item.data if isinstance(item.data, dict) else {}
+        if "width" not in data:
+            return width
+        return round(data["width"] * self.ctx.text.scale) if data.get("scales") else data["width"]
+
     def fixed_height(self, item: Item, width: int) -> int:
         data = item.data if isinstance(item.data, dict) else {}
         if item.kind == "rule":
@@ -152,20 +195,31 @@ class Flow:
         return height
 
     def _control(self, item: Item, x: int, y: int, width: int, fill: bool) -> tuple[list[Box], int]:
+        if item.items:
+            return self._card(item, x, y, width)
         role = "primary"
         inner = width - 2 * PAD
         lines, split = self.wrap(self.words(item), role, inner)
-        natural = max(self.font(role).size(line)[0] for line in lines) + 2 * PAD + 24
+        natural = max(self.text_width(line, role) for line in lines) + 2 * PAD + 24
         w = width if fill else min(width, max(theme.MIN_TARGET * 3, natural))
         h = max(theme.MIN_TARGET, self.text_height(lines, role) + 28)
         return [Box(item, pygame.Rect(x, y, w, h), lines, split=split)], h
+
+    def _card(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
+        """A control holding other items (a traveller's card: a portrait and lines of text), laid out
+        inside it as in a panel; its words name it to the input layer and are not drawn again."""
+        boxes, inner = self._column(item.items, x + PAD, y + PAD, width - 2 * PAD, item)
+        rect = pygame.Rect(x, y, width, max(theme.MIN_TARGET, inner + 2 * PAD))
+        for b in boxes:
+            b.container = b.container or rect
+        return [Box(item, rect), *boxes], rect.h
 
     def value_widths(self, pairs: list[Item]) -> list[int]:
         """Each value column as wide as its widest value, so a table's numbers line up."""
         widths: list[int] = []
         for pair in pairs:
             for i, words in enumerate(pair.words[1:]):
-                w = self.font("value").size(self.say(words))[0] + 16
+                w = self.text_width(self.say(words), "value") + 16
                 if i < len(widths):
                     widths[i] = max(widths[i], w)
                 else:
@@ -174,7 +228,7 @@ class Flow:
 
     def _pair(self, item: Item, x: int, y: int, width: int, widths: list[int]) -> tuple[list[Box], int]:
         values = [self.say(w) for w in item.words[1:]]
-        label_w = width - sum(widths) - 8
+        label_w = width - sum(widths) - 8 if values else width  # a line with no values takes the whole width
         stacked = label_w < width * 0.45  # large text: the label on its own line, the values under it
         if stacked:
             label_w = width
@@ -201,9 +255,10 @@ class Flow:
         top = y
         pairs = [i for i in items if i.kind == "pair"]
         widths = self.value_widths(pairs) if pairs else []
+        gap = owner.data.get("gap", GAP) if owner is not None and isinstance(owner.data, dict) else GAP
         for n, child in enumerate(items):
             if n:
-                y += GAP if child.kind != "pair" else 2
+                y += gap if child.kind != "pair" else 2
             if child.kind == "pair":
                 placed, h = self._pair(child, x, y, width, widths)
             else:
@@ -219,7 +274,7 @@ class Flow:
         return narrowest < item.data["min_width"] * self.ctx.text.scale
 
     def _row(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
-        if all(c.kind in CONTROLS for c in item.items):
+        if all(c.kind in CONTROLS and not c.items for c in item.items):
             return self.flow_controls(item.items, x, y, width)
         if self.stacks(item, width):
             return self._column(item.items, x, y, width, item)
@@ -248,9 +303,15 @@ class Flow:
             line_h = max(line_h, h)
         return boxes, top + line_h - y
 
-    def _grid(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
+    def columns(self, item: Item, width: int) -> int:
+        """How many columns a grid has at this width and text size (a page's part of a grid keeps
+        the whole grid's count, so its cells stay the same width)."""
         min_w = item.data["min_width"] * self.ctx.text.scale
-        columns = max(1, min(len(item.items), int((width + GAP) // (min_w + GAP))))
+        fit = max(1, int((width + GAP) // (min_w + GAP)))
+        return max(1, min(item.data.get("columns", len(item.items)), fit))
+
+    def _grid(self, item: Item, x: int, y: int, width: int) -> tuple[list[Box], int]:
+        columns = self.columns(item, width)
         cell_w = (width - GAP * (columns - 1)) // columns
         boxes, top = [], y
         for start in range(0, len(item.items), columns):
@@ -269,42 +330,81 @@ class Flow:
 
 
 # -- pages -------------------------------------------------------------------------------------
-def pieces(flow: Flow, item: Item, width: int, room: int) -> list[Item]:
+def pieces(flow: Flow, item: Item, width: int, room: int, first: int | None = None) -> list[Item]:
     """`item` as blocks no taller than `room`: a column, panel, grid or row that is too tall is
-    split into its children (a panel's parts each keep a panel of their own)."""
-    _, height = flow.place(item, 0, 0, width)
-    if height <= room or not item.items:
+    split into its children (a panel's parts each keep a panel of their own). A row that asks to
+    (`continues` in its data) keeps its columns side by side: each continues in its place on the next
+    page. `first`, where given, is the room left on the page: such a row fills it first instead of
+    moving whole."""
+    height = flow.height(item, width)
+    if height <= (room if first is None else min(first, room)) or not item.items:
         return [item]
     if item.kind == "panel":
         inner = width - 2 * PAD
         parts: list[Item] = []
         for child in item.items:
-            parts += pieces(flow, child, inner, room - 2 * PAD)
-        return [Item("panel", items=(p,), role=item.role, data=item.data) for p in _group(flow, parts, inner,
-                                                                                          room - 2 * PAD)]
-    if item.kind == "row" and not all(c.kind in CONTROLS for c in item.items):
+            parts += pieces(flow, child, inner, room - 2 * PAD, None if first is None else first - 2 * PAD)
+        groups = _group(flow, parts, inner, room - 2 * PAD, None if first is None else first - 2 * PAD)
+        return [Item("panel", items=(p,), role=item.role, data=item.data) for p in groups if not _empty(p)]
+    if item.kind == "row" and not all(c.kind in CONTROLS and not c.items for c in item.items):
+        if item.data.get("continues") and not flow.stacks(item, width):
+            return _continued(flow, item, width, room, room if first is None else first)
+        if height <= room:
+            return [item]
         return [p for child in item.items for p in pieces(flow, child, width, room)]
+    if item.kind == "grid" and len(item.items) > (columns := flow.columns(item, width)):
+        # a tall grid pages by whole rows of cells, each row keeping the grid's columns
+        data = {**item.data, "columns": columns}
+        return [p for start in range(0, len(item.items), columns)
+                for p in pieces(flow, Item("grid", items=item.items[start:start + columns], role=item.role, data=data),
+                                width, room)]
     if item.kind in ("column", "grid"):
         return [p for child in item.items for p in pieces(flow, child, width, room)]
     return [item]
 
 
-def _group(flow: Flow, parts: list[Item], width: int, room: int) -> list[Item]:
-    """Consecutive parts gathered into columns that fit `room`."""
+def _group(flow: Flow, parts: list[Item], width: int, room: int, first: int | None = None) -> list[Item]:
+    """Consecutive parts gathered into columns that fit `room` (the first in `first`, where given:
+    it is left empty when not even the first part fits there)."""
+    def joined(group: list[Item]) -> Item:
+        return group[0] if len(group) == 1 else Item("column", items=tuple(group))
+
     groups: list[list[Item]] = [[]]
-    used = 0
+    limit = room if first is None else min(first, room)
     for part in parts:
-        _, h = flow.place(part, 0, 0, width)
-        if groups[-1] and used + GAP + h > room:
+        # measured together: a table's rows share their value columns, so a group can outgrow its parts' sum
+        h = flow.height(joined(groups[-1] + [part]), width)
+        if h > limit and (groups[-1] or limit < room):
             groups.append([])
-            used = 0
+            limit = room
         groups[-1].append(part)
-        used += h + (GAP if used else 0)
-    return [g[0] if len(g) == 1 else Item("column", items=tuple(g)) for g in groups]
+    return [joined(g) if g else Item("column") for g in groups]
 
 
-def frame_width(screen: Screen) -> int:
-    return min(1500, theme.CANVAS[0] - 2 * MARGIN) if screen.dialog else theme.CANVAS[0] - 2 * MARGIN
+def _empty(item: Item) -> bool:
+    return item.kind == "column" and not item.items
+
+
+def _continued(flow: Flow, item: Item, width: int, room: int, first: int) -> list[Item]:
+    """A row too tall for the room left, as rows of the same columns: each column's parts fill the
+    room left, then continue on the next page in the same place, so what sat side by side still does."""
+    weights = item.data["weights"]
+    space = width - GAP * (len(item.items) - 1)
+    columns = []
+    for child, weight in zip(item.items, weights):
+        w = int(space * weight / sum(weights))
+        columns.append(_group(flow, pieces(flow, child, w, room, first), w, room, first))
+    rows = [Item("row", items=tuple(c[k] if k < len(c) else Item("column") for c in columns), role=item.role,
+                 data=item.data) for k in range(max(len(c) for c in columns))]
+    return [r for r in rows if not all(_empty(c) for c in r.items)]
+
+
+def frame_width(screen: Screen, scale: float = 1.0) -> int:
+    """A dialog's panel: 1500 wide, or narrower where its screen asks (`extra["width"]` at standard
+    text, growing with the text); a screen takes the canvas between its margins."""
+    if not screen.dialog:
+        return theme.CANVAS[0] - 2 * MARGIN
+    return min(round(screen.extra.get("width", 1500) * scale), 1500, theme.CANVAS[0] - 2 * MARGIN)
 
 
 def more_button(page: int, pages: int) -> Item:
@@ -315,7 +415,7 @@ def more_button(page: int, pages: int) -> Item:
 def lay_out(ctx: Context, screen: Screen, page: int = 0) -> Layout:
     """Every page of `screen`, and its actions at the bottom ("More (n of N)" added when there are pages)."""
     flow = Flow(ctx)
-    width = frame_width(screen)
+    width = frame_width(screen, ctx.text.scale)
     inset = 2 * PAD if screen.dialog else 0
     x = (theme.CANVAS[0] - width) // 2
     inner_w = width - inset
@@ -328,16 +428,18 @@ def lay_out(ctx: Context, screen: Screen, page: int = 0) -> Layout:
     for _attempt in range(2):  # the "more" button may need a second line of actions
         _, actions_h = actions_for(9 if _attempt else 1)
         room = theme.CANVAS[1] - TOP - BOTTOM - actions_h - ACTION_GAP - inset
-        blocks = [p for item in screen.body for p in pieces(flow, item, inner_w, room)]
         pages: list[list[Item]] = [[]]
         used = 0
-        for block in blocks:
-            _, h = flow.place(block, 0, 0, inner_w)
-            if pages[-1] and used + GAP + h > room:
-                pages.append([])
-                used = 0
-            pages[-1].append(block)
-            used += h + (GAP if used else 0)
+        for item in screen.body:  # a row that continues fills the room left on the page first
+            left = room - used - GAP if pages[-1] else room
+            continues = item.kind == "row" and item.data.get("continues")
+            for block in pieces(flow, item, inner_w, room, left if continues else None):
+                h = flow.height(block, inner_w)
+                if pages[-1] and used + GAP + h > room:
+                    pages.append([])
+                    used = 0
+                pages[-1].append(block)
+                used += h + (GAP if used else 0)
         if len(pages) == 1 or _attempt:
             break
     action_boxes, actions_h = actions_for(len(pages))
@@ -363,9 +465,11 @@ def lay_out(ctx: Context, screen: Screen, page: int = 0) -> Layout:
 
 
 def _shift(boxes: list[Box], dy: int) -> None:
-    moved: set[int] = set()
+    moved: set[int] = set()  # a panel's rect is also its children's container: moved once
     for b in boxes:
-        b.rect.move_ip(0, dy)
+        if id(b.rect) not in moved:
+            b.rect.move_ip(0, dy)
+            moved.add(id(b.rect))
         for cell, _ in b.cells:
             cell.move_ip(0, dy)
         if b.label_rect is not None:
@@ -399,6 +503,6 @@ def problems(layout: Layout) -> list[str]:
                 found.append(f"{name} is smaller than a touch target: {b.rect.size}")
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:
-                if a.rect.colliderect(b.rect):
+                if a.rect.colliderect(b.rect) and a.rect is not b.container and b.rect is not a.container:
                     found.append(f"page {number + 1}: {a.item.kind} and {b.item.kind} overlap at {tuple(a.rect.clip(b.rect))}")
     return found

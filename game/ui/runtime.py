@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pygame
 
 from game.content import Content
+from game.story import prefs as stored_prefs
 from game.story.prefs import Prefs
 from game.story.run import Run
 from . import input as I
@@ -48,19 +50,35 @@ def _world(content: Content, seed: int):
     return World(content, seed)
 
 
+def prefs_path() -> Path:
+    """Where preferences last between runs: the user's configuration folder (on Linux
+    $XDG_CONFIG_HOME/face-value, else ~/.config/face-value; the platform's own place elsewhere)."""
+    from platformdirs import user_config_path
+    return user_config_path("face-value", appauthor=False) / stored_prefs.FILE_NAME
+
+
 def shutdown() -> None:
     clear_caches()
     pygame.quit()
 
 
 class Game:
-    """One running game: window, scene stack, run state. `step()` runs one frame."""
+    """One running game: window, scene stack, run state. `step()` runs one frame.
 
-    def __init__(self, content: Content, *, seed: int = 1, lang: str = "en", size=(1280, 720),
-                 fullscreen: bool = False, kiosk: bool = False, start: str = "title", **start_options):
+    `prefs_file`: where the player's preferences last between runs (read at the start, written
+    whenever one changes); None keeps them for this run only, and a kiosk never reads or writes it.
+    `lang`, when given, is the language for this run over the one stored."""
+
+    def __init__(self, content: Content, *, seed: int = 1, lang: str | None = None, size=(1280, 720),
+                 fullscreen: bool = False, kiosk: bool = False, start: str = "title",
+                 prefs_file: Path | None = None, **start_options):
         self.display = Display(size, fullscreen, content.text("game.name"))
         self.stack = Stack()
-        run = Run(seed=seed, prefs=Prefs(language=lang if lang in content.strings else "en"))
+        self.prefs_file = None if kiosk else prefs_file
+        prefs = (stored_prefs.load(self.prefs_file, content.languages) if self.prefs_file else None) or Prefs()
+        language = lang or prefs.language
+        run = Run(seed=seed, prefs=prefs.set("language", language if language in content.strings else "en"))
+        self._saved_prefs = run.prefs
         self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
         self.ctx.make_world = lambda: _world(content, seed)
         self.ctx.services["game"] = self
@@ -108,6 +126,14 @@ class Game:
             self.dirty = True
         if not self.stack.scenes:
             self.ctx.quit_requested = True
+        self._remember_prefs()
+
+    def _remember_prefs(self) -> None:
+        """Write the preferences when the player has changed one (once per change, even if it fails)."""
+        prefs = self.ctx.run.prefs
+        if self.prefs_file is not None and prefs != self._saved_prefs:
+            self._saved_prefs = prefs
+            stored_prefs.save(self.prefs_file, prefs)
 
     def update(self, dt: float) -> None:
         self.idle_seconds += dt
@@ -120,8 +146,9 @@ class Game:
         self._apply()
 
     def reset(self) -> None:
-        """Back to the start for the next person, forgetting the run (the kiosk's idle reset)."""
-        self.ctx.run = self.ctx.run.restart()
+        """Back to the start, forgetting the run's choices: "Back to the start" keeps the player's
+        preferences; a kiosk (its idle reset too) returns to the launch values for the next person."""
+        self.ctx.run = self.ctx.run.restart(keep_prefs=not self.ctx.kiosk)
         self.ctx.apply_prefs()
         self.idle_seconds = 0.0
         self.stack.reset(make_scene("title", self.ctx))
@@ -188,4 +215,4 @@ class Game:
         return 0
 
 
-__all__ = ["Game", "REGISTRY", "init_pygame", "scene_class", "shutdown"]
+__all__ = ["Game", "REGISTRY", "init_pygame", "prefs_path", "scene_class", "shutdown"]

@@ -24,6 +24,7 @@ class ScreenScene(Scene):
         super().__init__(ctx)
         self.page = 0
         self._cache: tuple[object, Screen, Layout] | None = None
+        self._laying_out = False
 
     # -- what the subclass says ---------------------------------------------------------------
     def screen(self) -> Screen:
@@ -50,12 +51,21 @@ class ScreenScene(Scene):
             if self.page >= len(layout.pages):  # fewer pages than before (a larger screen, smaller text)
                 self.page = 0
                 layout = lay_out(self.ctx, screen, 0)
+            stale = self._cache is not None  # buttons made from the old layout no longer match it
             self._cache = ((screen, self.ctx.text.scale, self.ctx.run.prefs.language, self.page), screen, layout)
+            if stale and not self._laying_out:
+                self.layout()
         return self._cache[1], self._cache[2]
 
     def layout(self) -> None:
+        """Buttons from the layout's controls; run again whenever the layout changes (a dialog above
+        changed the text size or the language, or the state changed), keeping the focused control."""
         focus_key = self.focused_key()
-        screen, laid = self.laid_out()
+        self._laying_out = True
+        try:
+            screen, laid = self.laid_out()
+        finally:
+            self._laying_out = False
         actions = {**self.actions(), "more": self.next_page}
         flow = Flow(self.ctx)
         self.buttons = []
@@ -104,8 +114,9 @@ def paint_boxes(surface: pygame.Surface, ctx: Context, boxes: list[Box], focused
         kind = box.item.kind
         if kind == "panel":
             draw.panel(surface, box.rect, ctx)
-        elif kind == "text":
-            paint_lines(surface, ctx, box.lines, box.item.role, box.rect.topleft)
+        elif kind == "text":  # left-aligned, unless its data says centre or right (a chart's labels)
+            align = box.item.data.get("align", "left") if isinstance(box.item.data, dict) else "left"
+            paint_lines(surface, ctx, box.lines, box.item.role, box.rect.topleft, align=align, width=box.rect.w)
         elif kind in CONTROLS:
             paint_control(surface, ctx, box, box.item.key == focused and focused is not None, flow)
         elif kind == "pair":
@@ -148,8 +159,9 @@ def paint_control(surface: pygame.Surface, ctx: Context, box: Box, focused: bool
     fg = p.accent_text if primary else p.text
     pygame.draw.rect(surface, fill, box.rect, border_radius=theme.RADIUS)
     pygame.draw.rect(surface, p.accent if primary else p.panel_edge, box.rect, width=2, border_radius=theme.RADIUS)
-    if box.item.kind == "choice" and box.item.selected:  # a tick, so the choice does not rest on colour
-        cx, cy = box.rect.left + 22, box.rect.top + 22
+    ticked = box.item.kind == "choice" and box.item.selected
+    if ticked:  # a tick, so the choice does not rest on colour; the label moves over to clear it
+        cx, cy = box.rect.left + 22, box.rect.centery
         pygame.draw.lines(surface, fg, False, [(cx - 8, cy), (cx - 2, cy + 7), (cx + 10, cy - 8)], 4)
     if focused:
         pygame.draw.rect(surface, p.text if primary else p.accent, box.rect.inflate(14, 14), width=theme.FOCUS_WIDTH,
@@ -157,7 +169,8 @@ def paint_control(surface: pygame.Surface, ctx: Context, box: Box, focused: bool
     size, weight, _ = style(ctx, "primary")
     line_h = ctx.text.line_height(size, weight)
     top = box.rect.centery - line_h * len(box.lines) // 2
-    paint_lines(surface, ctx, box.lines, "primary", (box.rect.x, top), fg, "center", box.rect.w)
+    inset = 28 if ticked else 0
+    paint_lines(surface, ctx, box.lines, "primary", (box.rect.x + inset, top), fg, "center", box.rect.w - inset)
 
 
 def paint_pair(surface: pygame.Surface, ctx: Context, box: Box) -> None:

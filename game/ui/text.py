@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
-from .theme import FONT_FILES
+from game.content.assets import FONT_DIR  # the fonts' folder and files are checked by `face-value validate`
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from .theme import FONT_FILES
 
 
 class Text:

@@ -8,12 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CANVAS = (1920, 1080)
-FONT_FILES = {
-    "regular": "SourceSansPro-Regular.ttf",
-    "semibold": "SourceSansPro-Semibold.ttf",
-    "bold": "SourceSansPro-Bold.ttf",
-    "italic": "SourceSansPro-It.ttf",
-}
+# the font files, by weight: listed in game.content.assets, which `face-value validate` checks
+from game.content.assets import FONT_FILES  # noqa: E402
 
 Colour = tuple[int, int, int]
 
@@ -35,6 +31,7 @@ class Palette:
     grass: Colour
     building: Colour
     shadow: Colour
+    groups: tuple[Colour, ...]  # the threshold lab's curves, one per group (each also has its own marker shape)
 
 
 STANDARD = Palette(
@@ -43,6 +40,7 @@ STANDARD = Palette(
     good=(110, 220, 160), bad=(255, 138, 128), warn=(255, 200, 87),
     road=(52, 58, 70), lane_mark=(226, 230, 236), grass=(38, 74, 62), building=(88, 104, 128),
     shadow=(8, 14, 22),
+    groups=((120, 190, 255), (255, 170, 90), (190, 150, 255), (110, 220, 160)),
 )
 HIGH_CONTRAST = Palette(
     background=(0, 0, 0), panel=(18, 18, 18), panel_edge=(255, 255, 255),
@@ -50,6 +48,7 @@ HIGH_CONTRAST = Palette(
     good=(120, 255, 170), bad=(255, 150, 150), warn=(255, 230, 0),
     road=(40, 40, 40), lane_mark=(255, 255, 255), grass=(0, 60, 30), building=(90, 90, 90),
     shadow=(0, 0, 0),
+    groups=((90, 200, 255), (255, 170, 40), (225, 160, 255), (80, 255, 160)),
 )
 
 # Type sizes in canvas pixels at text scale 1.0.
@@ -83,3 +82,9 @@ def text_pairs(p: Palette) -> list[tuple[str, Colour, Colour]]:
             pairs.append((f"{fg_name} on {bg_name}", getattr(p, fg_name), bg))
     pairs.append(("accent_text on accent", p.accent_text, p.accent))
     return pairs
+
+
+def graphic_pairs(p: Palette) -> list[tuple[str, Colour, Colour]]:
+    """Lines drawn on a panel (the lab's group curves), for the contrast test: at least 4.5:1, and 7:1
+    in high contrast."""
+    return [(f"group {i} on panel", colour, p.panel) for i, colour in enumerate(p.groups)]

@@ -91,15 +91,18 @@ def test_duplicate_key(content_copy):
 
 
 def test_lane_that_loops(content_copy):
-    mutate(content_copy, "stations.yaml", "    kind: decision\n", "    kind: decision\n    next: queue\n")
+    line = mutate(content_copy, "stations.yaml", "    kind: decision\n", "    kind: decision\n    next: queue\n")
     errors = errors_of(content_copy)
-    assert any("loop back" in e for e in errors)
+    assert f"content/stations.yaml:{line + 1}: stations.decision.next: lane vehicle loops back to 'queue'; " \
+           "a lane must end (a station with no next)" in errors
 
 
 def test_translation_with_wrong_placeholder(content_copy):
-    (content_copy / "strings" / "xx.yaml").write_text('choose:\n  lane: "Carril: {carril}"\n', encoding="utf-8")
-    [error] = errors_of(content_copy)
-    assert error.startswith("content/strings/xx.yaml:2: choose.lane: placeholders")
+    (content_copy / "strings" / "xx.yaml").write_text('outcome:\n  heading: "Carril: {carril}"\n', encoding="utf-8")
+    errors = errors_of(content_copy)
+    assert errors == ["content/strings/xx.yaml:2: outcome.heading: drops {name}, which the English text shows",
+                      "content/strings/xx.yaml:2: outcome.heading: unknown placeholder {carril}; the game fills "
+                      "{name} here"]
 
 
 def test_empty_file(content_copy):

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 from game.content import BASE_LANGUAGE
-from game.content.cache import load_cached
 
 DIGIT = re.compile(r"\d")
 
@@ -58,16 +57,6 @@ def test_every_station_is_reached_from_a_lane(content):
             reached.add(current)
             current = content.stations[current].next
     assert reached == set(content.stations)
-
-
-def test_cached_content_follows_edits(content_copy, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    first = load_cached(content_copy)
-    assert load_cached(content_copy).text("title.play") == first.text("title.play")
-    path = content_copy / "strings" / "en.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  play: Start", "  play: Begin"), encoding="utf-8")
-    assert load_cached(content_copy).text("title.play") == "Begin"
-    assert len(list((tmp_path / "cache" / "face-value").glob("*.pickle"))) == 2
 
 
 def test_codes_command_tallies_a_class(content):

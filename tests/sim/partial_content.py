@@ -8,18 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.content import DEFAULT_ROOT, ContentErrors
-from game.content.loader import FILES, Content, _check_references, _load_strings, _rel
+from game.content.loader import FILES, Content, _check_references, _load_strings, _rel, check_rules
 from game.content.reader import MISSING, Reader
 
 MODEL_FILES = ("sources.yaml", "model.yaml", "records.yaml", "policy.yaml", "travellers.yaml")
 
 
 def load_model_content(root: Path = DEFAULT_ROOT) -> Content:
-    errors, refs, files = [], [], {}
+    """The model's files, read, cross-referenced and held to the rules the model relies on."""
+    errors, refs, files, nodes = [], [], {}, {}
     for name in MODEL_FILES:
         reader = Reader(_rel(root / name, root))
         node = reader.compose(root / name)
         if node is not None:
+            nodes[name] = node
             value = reader.read(node, FILES[name])
             if value is not MISSING:
                 files[name] = value
@@ -29,6 +31,8 @@ def load_model_content(root: Path = DEFAULT_ROOT) -> Content:
     content = Content(root, files, strings, lines)
     if not errors:
         errors += _check_references(content, refs)
+    if not errors:
+        errors += check_rules(content, nodes)
     if errors:
         raise ContentErrors(errors)
     return content

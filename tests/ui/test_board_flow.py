@@ -74,16 +74,19 @@ def test_record_shows_the_models_numbers(game, content):
     cross(driver, "impostor")
     driver.press("board")
     answer_every_question(driver, content)
-    from game.ui.scenes.board import consequence_rows
+    from game.story.numbers import Numbers
+    from game.story.views.consequences import figure_rows
     from game.ui.scenes.ending import RECORD_FIGURES
-    from game.ui.scenes.numbers import count
     ctx = game.ctx
+    numbers = Numbers(ctx.t)
     policy = driver.scene.policy()
     expected = figures(port_year(ctx.world.model, policy))  # computed afresh, not through the scene's cache
     today = figures(port_year(ctx.world.model, ctx.world.default_policy))
-    for fid, row in zip(RECORD_FIGURES, consequence_rows(ctx, policy, RECORD_FIGURES)):
-        assert row.after == count(ctx, expected[fid]) and row.before == count(ctx, today[fid]), fid
-    assert any(row.before != row.after for row in consequence_rows(ctx, policy, RECORD_FIGURES))
+    rows = figure_rows(ctx.world, policy, RECORD_FIGURES, numbers)
+    for fid, row in zip(RECORD_FIGURES, rows):
+        before, after = (dict(words.values)["value"] for words in row.words[1:])
+        assert after == numbers.count(expected[fid]) and before == numbers.count(today[fid]), fid
+    assert any(row.data["changed"] for row in rows)
 
 
 @pytest.mark.parametrize("device", ["mouse", "touch"])

@@ -136,8 +136,9 @@ def test_many_sources_page_through(game, content):
     game.step()
     driver = Driver(game, "keyboard")
     dialog = driver.scene
-    pages = dialog.pages()
-    assert len(pages) > 1 and sum(len(p) for p in pages) == len(content.facts)
+    pages = dialog.laid_out()[1].pages
+    facts = [w.id for page in pages for box in page for w in box.item.words if w.id.startswith("fact.")]
+    assert len(pages) > 1 and sorted(facts) == sorted(fact.text for fact in content.facts.values())
     for expected in range(1, len(pages)):
         driver.press("more")
         assert dialog.page == expected
@@ -146,18 +147,33 @@ def test_many_sources_page_through(game, content):
 
 
 def test_record_counts_down_while_the_traveller_waits(game, content):
+    from game.story.numbers import Numbers
+    from game.story.views.crossing import time_left
+    from game.ui.layout import Flow
     from game.ui.scenes import make_scene
-    from game.ui.scenes.record import time_left
     ctx = game.ctx
-    assert time_left(ctx, 12 * 3600) == "12:00:00 left" and time_left(ctx, 0) == "deleted"
-    assert time_left(ctx, 14 * 86400 - 5) == "13 days 23:59:55 left"
+
+    def left(seconds: float) -> str:
+        return Flow(ctx).say(time_left(Numbers(ctx.t), seconds))
+    assert left(12 * 3600) == "12:00:00 left" and left(0) == "deleted"
+    assert left(14 * 86400 - 5) == "13 days 23:59:55 left"
     game.stack.push(make_scene("lane", ctx, traveller="commuter"))
     game.step()
     lane = game.scene
-    frames = game.frames_drawn
+    lane.walk_to(next(i for i, s in enumerate(lane.stations) if s.kind == "face"))  # the face photo is kept 12 hours
+    Driver(game, "keyboard").settle()
+
+    def countdowns() -> list[str]:
+        _, laid = lane.laid_out()
+        return [" ".join(lines) for b in laid.boxes(lane.page) if "live" in (b.item.data or {}) for _, lines in b.cells]
+    _, layout = lane.laid_out()
+    before, frames, seconds = countdowns(), game.frames_drawn, lane.seconds
+    assert before and all(text.endswith(" left") for text in before)
     for _ in range(3):
         game.step(0.5)
-    assert lane.seconds == pytest.approx(1.5) and game.frames_drawn > frames, "the clock redraws as it ticks"
+    assert lane.seconds == pytest.approx(seconds + 1.5) and game.frames_drawn > frames, "the clock redraws as it ticks"
+    assert countdowns() != before, "the countdown's words change"
+    assert lane.laid_out()[1] is layout, "and only they: the layout is kept"
 
 
 def test_kiosk_reset_forgets_the_last_visitors_language_and_text_size(content):

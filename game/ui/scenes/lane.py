@@ -1,75 +1,204 @@
-"""The lane: the traveller moves station by station; each shows what happened and the record so far.
+"""The lane: the traveller moves station by station; each shows what happened and the record so far
+(see game.story.views.lane, which says what the screen holds).
 
-Left and right (keys, stick, d-pad) walk back and forth; Continue or a tap on the next station
-moves on. Everything shown comes from the crossing the model sampled for this seed.
+Left and right (keys, stick, d-pad) walk back and forth; Continue or a tap on the next station's marker
+moves on. The map is a painted item: the traveller walks across it (at once, with reduced motion). The
+record's countdowns change every second; only their words are set again then, the layout is kept.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Callable, Iterator
+
 import pygame
 
-from game.story import assumptions
 from game.story.crossing import Beat, Crossing
+from game.story.numbers import Numbers
+from game.story.screen import Item, Screen
+from game.story.views import lane as view
 
-from .. import draw, input as I, theme
-from ..port import MAP_HEIGHT, TRAVELLER_OFFSET, PortMap, ease, lane_y
-from ..scene import Button, Context, Scene
+from .. import input as I, theme
+from ..layout import ACTION_GAP, BOTTOM, GAP, MARGIN, TOP, Flow, Layout, lay_out
+from ..port import MAP_HEIGHT, MAP_W, PortMap, traveller_at
+from ..scene import Button, Context
+from ..screens import ScreenScene
 from . import registry
-from .common import button_row
-from .record import draw_record, draw_shots, draw_status
+from .record import painters as crossing_painters
 
-PANEL_TOP = MAP_HEIGHT + 16
 WALK_SECONDS = 0.8
 
 
-class CrossingScene(Scene):
+class CrossingScene(ScreenScene):
     """A scene about one traveller's crossing (the given one, the run's, or the first), under the run's policy."""
 
     def __init__(self, ctx: Context, traveller: str | None = None):
         super().__init__(ctx)
-        content = ctx.content
-        self.traveller = content.travellers[traveller or ctx.run.traveller or next(iter(content.travellers))]
-        self.crossing: Crossing = ctx.world.crossing(self.traveller.id, ctx.run.policy(ctx.world))
+        self._screens: dict[tuple, Screen] = {}
+        self.choose_traveller(traveller or ctx.run.traveller or view.first_traveller(ctx.content))
+
+    def choose_traveller(self, traveller_id: str) -> None:
+        ctx = self.ctx
+        self.traveller = view.traveller(ctx.content, traveller_id)
+        self.crossing: Crossing = ctx.world.crossing(traveller_id, ctx.run.policy(ctx.world))
+        self._screens.clear()
+
+    def numbers(self) -> Numbers:
+        return Numbers(self.ctx.t)
+
+    def memo(self, key: tuple, build: Callable[[], Screen]) -> Screen:
+        """The same screen object while nothing it shows has changed, so the layout's cache holds."""
+        key = (self.traveller.id, self.ctx.run.prefs.language, *key)
+        screen = self._screens.get(key)
+        if screen is None:
+            if len(self._screens) > 64:
+                self._screens.clear()
+            screen = self._screens[key] = build()
+        return screen
+
+    def painters(self):
+        return crossing_painters(self.ctx)
 
 
 class LaneScene(CrossingScene):
     name = "lane"
 
     def __init__(self, ctx: Context, traveller: str | None = None):
-        super().__init__(ctx, traveller)
-        self.stations = self._stations()
         self.index = 0
-        self.walk_from = self.index
+        self.walk_from = 0
         self.walk_t = 1.0
-        self.map = PortMap()
         self.seconds = 0.0  # since the traveller reached the port: the record's retention counts down from it
+        self.map = PortMap()
+        self._fits: dict[tuple, tuple[int, bool]] = {}
+        super().__init__(ctx, traveller)
 
-    def _stations(self) -> list:
-        content = self.ctx.content
-        lane = content.lanes[self.traveller.lane]
-        chain, current = [], lane.first
-        while current:
-            chain.append(content.stations[current])
-            current = content.stations[current].next
-        return chain
+    def choose_traveller(self, traveller_id: str) -> None:
+        super().choose_traveller(traveller_id)
+        self.stations = view.stations(self.ctx.content, traveller_id)
+        self.index = self.walk_from = 0
+        self.walk_t = 1.0
 
     @property
     def beat(self) -> Beat:
         return self.crossing.beat_at(self.stations[self.index].id)
 
-    def layout(self) -> None:
-        ctx = self.ctx
-        last = self.index == len(self.stations) - 1
-        specs = [("continue", ctx.t("lane.see_outcome" if last else "common.continue"), self.forward, True),
-                 ("info", ctx.t("common.how_do_we_know"), self.show_sources, False),
-                 ("back", ctx.t("lane.leave"), self.back, False)]
-        self.buttons = button_row(ctx, specs, theme.CANVAS[1] - 40 - theme.MIN_TARGET, x=40)
-        # station markers are tappable too, but reached by keys through left and right
-        for i, station in enumerate(self.stations):
-            x, y = station.position
-            self.buttons.append(Button(f"station:{i}", pygame.Rect(x - 60, y - 60, 120, 150), ctx.t(station.title),
-                                       self._goto(i), visible=False))
-        self.focus = 0
+    # -- the screen ---------------------------------------------------------------------------
+    def build(self, seconds: int) -> Screen:
+        height, loose = self.fit()
+        return view.lane_screen(self.ctx.world, self.traveller.id, self.crossing, self.index, seconds,
+                                self.numbers(), height, loose)
 
+    def screen(self) -> Screen:
+        second = int(self.seconds)
+        return self.memo((self.index, *self.fit(), second), lambda: self.build(second))
+
+    def fit(self) -> tuple[int, bool]:
+        """The map's height and whether the station's parts go one under another: the tallest map (up to
+        the port's own proportions) with which every station of this traveller fits on one page beside
+        the record, so the map keeps its size as the traveller walks; where the text is too large for the
+        station and the record side by side, the smallest map and the station's parts loose, so the
+        first page holds the map and as much of the station as fits."""
+        key = (self.traveller.id, self.ctx.text.scale, self.ctx.run.prefs.language)
+        if key not in self._fits:
+            self._fits[key] = self._fit()
+        return self._fits[key]
+
+    def _fit(self) -> tuple[int, bool]:
+        flow = Flow(self.ctx)
+        width = theme.CANVAS[0] - 2 * MARGIN
+        probe, most = view.MAP_MIN, view.MAP_MAX
+        need = 0
+        for i in range(len(self.stations)):
+            screen = view.lane_screen(self.ctx.world, self.traveller.id, self.crossing, i, 0, self.numbers(), probe)
+            row = screen.body[0]
+            if flow.stacks(row, width):
+                return view.MAP_MIN, True
+            weights = row.data["weights"]
+            left = int((width - GAP * (len(weights) - 1)) * weights[0] / sum(weights))
+            most = min(most, round(left * MAP_HEIGHT / MAP_W))
+            actions = flow.flow_controls(screen.actions, 0, 0, width)[1]
+            need = max(need, flow.place(row.items[0], 0, 0, left)[1] - probe + actions)
+        room = theme.CANVAS[1] - TOP - BOTTOM - ACTION_GAP - need
+        return max(view.MAP_MIN, min(most, room)), False
+
+    def laid_out(self) -> tuple[Screen, Layout]:
+        """As a ScreenScene lays out, except that a screen that differs only in its countdowns keeps the
+        layout: the countdowns' words are set again in their boxes (laid out afresh if one would wrap
+        differently)."""
+        screen = self.screen()
+        where = (self.ctx.text.scale, self.ctx.run.prefs.language, self.page)
+        if self._cache is not None:
+            key, cached, layout = self._cache
+            if cached is screen and key[1:] == where:
+                return screen, layout
+            still = _still(screen)
+            if key == (still, *where) and self._recount(layout, screen):
+                self._cache = (key, screen, layout)
+                return screen, layout
+        layout = lay_out(self.ctx, screen, self.page)
+        if self.page >= len(layout.pages):
+            self.page = 0
+            layout = lay_out(self.ctx, screen, 0)
+        self._cache = ((_still(screen), self.ctx.text.scale, self.ctx.run.prefs.language, self.page), screen, layout)
+        return screen, layout
+
+    def _recount(self, layout: Layout, screen: Screen) -> bool:
+        """Set each countdown's new words in its laid-out cell; False if one no longer fits its cell."""
+        live = {i.data["live"]: i for item in screen.body for i in item.walk() if _live(i)}
+        flow = Flow(self.ctx)
+        for page in layout.pages:
+            for box in page:
+                if not _live(box.item):
+                    continue
+                new = live.get(box.item.data["live"])
+                if new is None or len(new.words) != len(box.item.words):
+                    return False
+                cells = []
+                for (cell, lines), words in zip(box.cells, new.words[1:]):
+                    wrapped, split = flow.wrap(flow.say(words), "value", cell.w)
+                    if split or len(wrapped) != len(lines):
+                        return False
+                    cells.append((cell, wrapped))
+                box.cells, box.item = cells, new
+        return True
+
+    def layout(self) -> None:
+        """The screen's controls, and a touch target on each station's marker (reached by left and right
+        on keys and gamepads, and by Tab)."""
+        wanted = self.focused_key()
+        super().layout()
+        _, laid = self.laid_out()
+        the_map = next((b for b in laid.boxes(self.page) if b.item.kind == "map"), None)
+        if the_map is not None:
+            say = Flow(self.ctx).words
+            for i, rect in enumerate(PortMap.station_rects(the_map.rect, the_map.item.data)):
+                label = say(Item("text", (view.station_words(self.stations[i]),)))
+                self.buttons.append(Button(f"station:{i}", rect, label, self._goto(i), visible=False))
+        if wanted and wanted.startswith("station:"):
+            self.focus_key(wanted)
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"continue": self.forward, "info": self.show_sources, "back": self.back}
+
+    def painters(self):
+        return {**super().painters(), "map": self.paint_map}
+
+    def paint_map(self, surface: pygame.Surface, rect: pygame.Rect, item: Item) -> None:
+        focused = self.focused_key() or ""
+        station = int(focused.split(":")[1]) if focused.startswith("station:") else None
+        data = item.data
+        at = traveller_at(data["stations"], self.walk_from, self.index, self.walk_t, data["lane"])
+        self.map.paint(surface, self.ctx, rect, data, Flow(self.ctx).say, at, station)
+
+    def states(self) -> Iterator[str]:
+        """Every station of every traveller, each as it stands when the traveller has arrived."""
+        for traveller_id in view.traveller_ids(self.ctx.content):
+            self.choose_traveller(traveller_id)
+            for i in range(len(self.stations)):
+                self.index = self.walk_from = i
+                self.page = 0
+                yield f"{traveller_id} at {self.stations[i].id}"
+
+    # -- moving ---------------------------------------------------------------------------------
     def _goto(self, i: int):
         def go() -> None:
             if i <= self.index + 1:
@@ -88,7 +217,8 @@ class LaneScene(CrossingScene):
 
     def cycle_focus(self, step: int, panel_only: bool = False) -> None:
         count = sum(1 for b in self.buttons if not b.key.startswith("station:")) if panel_only else len(self.buttons)
-        self.focus = (min(self.focus, count - 1) + step) % count
+        if count:
+            self.focus = (min(self.focus, count - 1) + step) % count
 
     def forward(self) -> None:
         if self.index == len(self.stations) - 1:
@@ -100,13 +230,11 @@ class LaneScene(CrossingScene):
         if 0 <= i < len(self.stations) and i != self.index:
             self.walk_from, self.index = self.index, i
             self.walk_t = 1.0 if self.ctx.run.prefs.reduced_motion else 0.0
-            self.layout()
+            self.page = 0
+            self.refresh()
 
     def show_sources(self) -> None:
-        record_facts = [line.fact for line in self.beat.records if line.fact]
-        facts = list(dict.fromkeys([*self.beat.facts, *record_facts]))
-        assumed = assumptions.station(self.ctx.world.model, self.stations[self.index].kind, self.traveller.lane,
-                                      self.beat.records)
+        facts, assumed = view.sources(self.ctx.world, self.traveller.id, self.crossing, self.index)
         self.ctx.stack.push(registry.make_scene("source", self.ctx, facts=facts, assumptions=assumed))
 
     def update(self, dt: float) -> bool:
@@ -120,73 +248,17 @@ class LaneScene(CrossingScene):
             return True
         return False
 
-    def traveller_pos(self) -> tuple[float, float]:
-        a = self.stations[self.walk_from].position[0]
-        b = self.stations[self.index].position[0]
-        first, last = self.stations[0].position[0], self.stations[-1].position[0]
-        direction = 1 if last >= first else -1  # outbound traffic drives right to left
-        x = a + (b - a) * ease(self.walk_t) - direction * TRAVELLER_OFFSET
-        return (x, lane_y(self.traveller.lane))
 
-    def draw(self, surface: pygame.Surface) -> None:
-        ctx, p = self.ctx, self.ctx.palette
-        surface.fill(p.background)
-        station_focus = None
-        if self.buttons and self.buttons[self.focus].key.startswith("station:"):
-            station_focus = int(self.buttons[self.focus].key.split(":")[1])
-        lane = self.traveller.lane
-        setting = lane if lane in ("street", "search") else "port"
-        self.map.draw(surface, ctx, setting, self.stations, self.index, self.traveller_pos(),
-                      lane in ("vehicle", "outbound", "street"), station_focus)
-        self._draw_heading(surface)
-        station = self.stations[self.index]
-        beat = self.beat
-        left = pygame.Rect(40, PANEL_TOP, 1120, theme.CANVAS[1] - PANEL_TOP - 60 - theme.MIN_TARGET)
-        draw.panel(surface, left, ctx)
-        clip = surface.get_clip()
-        surface.set_clip(left.inflate(-8, -8))
-        y = draw.text_block(surface, ctx, ctx.t(station.title), (left.x + 28, left.y + 16), left.w - 300,
-                            "large", weight="bold")
-        draw_status(surface, ctx, beat.status, ctx.t(beat.status_label), (left.right - 28, left.y + 22))
-        text_width = left.w - 56 if not beat.shots else 560
-        for i, line in enumerate(beat.lines):
-            size, colour = ("body", p.text) if i == 0 else ("small", p.text)
-            y = draw.text_block(surface, ctx, ctx.t(line.text, **line.values), (left.x + 28, y + 8), text_width,
-                                size, colour) + 2
-        if beat.shots:
-            shots_h = (left.h - 90) if not beat.comparison else 124
-            draw_shots(surface, ctx, beat.shots, beat.threshold,
-                       pygame.Rect(left.x + 600, left.y + 80, left.w - 610, shots_h))
-            if beat.comparison:
-                self._draw_comparison(surface, beat.comparison,
-                                      pygame.Rect(left.x + 600, left.y + 80 + shots_h, left.w - 620, 0))
-        surface.set_clip(clip)
-        right = pygame.Rect(1190, PANEL_TOP, theme.CANVAS[0] - 1230, theme.CANVAS[1] - PANEL_TOP - 40)
-        panel_buttons = [b.rect for b in self.buttons if b.visible]
-        if panel_buttons and max(r.right for r in panel_buttons) > right.left - 16:  # large text: keep clear
-            right.height = min(r.top for r in panel_buttons) - 16 - right.top
-        draw_record(surface, ctx, beat.records, right, self.seconds)
-        draw.buttons(surface, self)
+def _live(item: Item) -> bool:
+    return isinstance(item.data, dict) and "live" in item.data
 
-    def _draw_comparison(self, surface: pygame.Surface, rows, rect: pygame.Rect) -> None:
-        """The same match rate against galleries of growing size: why false candidates grow with it."""
-        ctx, p = self.ctx, self.ctx.palette
-        size = theme.SIZE["small"] - 2
-        widths = (rect.w * 0.42, rect.w * 0.3, rect.w * 0.28)
-        headers = (ctx.t("beat.gallery_size"), ctx.t("beat.gallery_expected"), ctx.t("beat.gallery_chance"))
-        y = rect.y
-        for cells, colour, weight in [(headers, p.muted, "semibold")] + [(row, p.text, "regular") for row in rows]:
-            x, height = rect.x, 0
-            for text, w in zip(cells, widths):
-                image = ctx.text.render(text, size, colour, weight, int(w) - 8)
-                surface.blit(image, (x, y))
-                x, height = x + int(w), max(height, image.get_height())
-            y += height + 2
 
-    def _draw_heading(self, surface: pygame.Surface) -> None:
-        ctx, p = self.ctx, self.ctx.palette
-        label = f"{ctx.t(self.traveller.name)} · {ctx.t('lane.' + self.traveller.lane)}"
-        image = ctx.text.render(label, theme.SIZE["body"], p.text, "semibold")
-        backing = image.get_rect(topright=(theme.CANVAS[0] - 30, 18)).inflate(24, 10)
-        pygame.draw.rect(surface, p.shadow, backing, border_radius=10)
-        surface.blit(image, image.get_rect(center=backing.center))
+def _still(screen: Screen) -> Screen:
+    """The screen without its countdowns' words: what its layout depends on."""
+    def still(item: Item) -> Item:
+        if _live(item):
+            return replace(item, words=item.words[:1])
+        if item.items:
+            return replace(item, items=tuple(still(i) for i in item.items))
+        return item
+    return replace(screen, body=tuple(still(i) for i in screen.body))

@@ -1,0 +1,28 @@
+"""Choose a traveller: a card for each composite character, with their synthetic face, who they are
+(their category, and that they are a composite), their name and the lane they will go through."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..screen import Item, Screen, Words, button, grid, row, text
+
+PORTRAIT = 120    # the face's height on a card at standard text; it grows with the text beside it
+CARD_WIDTH = 320  # the narrowest card at standard text: columns drop as the text grows
+TIGHT = {"gap": 8}  # the lines of one card sit closer together than the parts of a screen
+
+
+def card(traveller: Any) -> Item:
+    """One traveller as a control: pressing anywhere on the card chooses them."""
+    face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour),
+                                  "height": PORTRAIT, "scales": True})
+    who = Item("column", items=(text(f"category.{traveller.category}", "strong"), text("lane.composite", "italic")),
+               data=TIGHT)
+    return Item("button", (Words(traveller.name),), key=traveller.id, data=TIGHT,
+                items=(row(face, who, weights=(2, 3), min_width=60), text(traveller.name, "primary"),
+                       text(f"lane.{traveller.lane}", "small_muted")))
+
+
+def choose_screen(content: Any) -> Screen:
+    cards = grid(*(card(t) for t in content.travellers.values()), min_width=CARD_WIDTH)
+    return Screen("choose", (text("choose.heading", "heading"), text("choose.intro", "muted"), cards),
+                  (button("back", "common.back"),), focus=next(iter(content.travellers), None))
