@@ -6,6 +6,7 @@ check can never disagree.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -30,7 +31,7 @@ class Check:
 
     @property
     def ratio(self) -> float:
-        return self.model / self.public if self.public else float("inf")
+        return _per(self.model, self.public)
 
     @property
     def inside(self) -> bool:
@@ -41,18 +42,23 @@ def _capture(key: str) -> Callable[[Model, PortYear, Any], float]:
     return lambda model, year, check: reference_mix_capture(model, year.placement)[key]
 
 
+def _per(part: float, whole: float, scale: float = 1.0) -> float:
+    """part / whole, or NaN when there is nothing to divide by (content may leave a count at zero)."""
+    return scale * part / whole if whole else math.nan
+
+
 QUANTITIES: dict[str, Callable[[Model, PortYear, Any], float]] = {
     "all_captured_share": _capture("all_captured"),
     "meets_quality_share": _capture("meets_quality"),
     "all_usable_share": _capture("together"),
     # captured faces not matched: no gallery photo, or a genuine score under the threshold
-    "not_matched_share": lambda m, y, c: y.false_non_matches / y.faces_captured,
-    "impostors_caught_per_million": lambda m, y, c: 1e6 * y.impostors_caught / y.people,
+    "not_matched_share": lambda m, y, c: _per(y.false_non_matches, y.faces_captured),
+    "impostors_caught_per_million": lambda m, y, c: _per(y.impostors_caught, y.people, 1e6),
     "impostors_caught_per_year": lambda m, y, c: y.impostors_caught * 365.0 / y.days,
     # travellers whose own non-match sent them to secondary (the OIG counts people, not their companions)
-    "referrals_per_million": lambda m, y, c: 1e6 * sum(g.referrals for g in y.by_group.values()) / y.people,
+    "referrals_per_million": lambda m, y, c: _per(sum(g.referrals for g in y.by_group.values()), y.people, 1e6),
     # everyone who waited in secondary for a face result (companions too), per impostor caught
-    "held_per_impostor": lambda m, y, c: y.people_in_secondary / y.impostors_caught,
+    "held_per_impostor": lambda m, y, c: _per(y.people_in_secondary, y.impostors_caught),
     "fmr_ratio": lambda m, y, c: m.ratios[y.profile][c.group]["adult"],
 }
 

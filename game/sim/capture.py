@@ -7,6 +7,7 @@ chance of meeting quality once there is an image.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -108,7 +109,7 @@ def reference_mix_capture(model: Model, placement: str = "windshield") -> dict[s
                 prod_ok *= e_ok
             all_img += pk * pc * prod_img
             all_ok += pk * pc * prod_ok
-    return {"all_captured": all_img, "meets_quality": all_ok / all_img, "together": all_ok}
+    return {"all_captured": all_img, "meets_quality": all_ok / all_img if all_img else math.nan, "together": all_ok}
 
 
 def _occupant_behaviours(model: Model, seat: str) -> list[tuple[str | None, float]]:

@@ -7,11 +7,13 @@ numbers.one_in, numbers.times, numbers.under_one, numbers.never).
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Callable
 
 from .labels import plain_number
 
 Translate = Callable[..., str]
+DASH = "—"
 HOURS_PER_YEAR = 24 * 365
 
 
@@ -19,18 +21,27 @@ class Numbers:
     def __init__(self, translate: Translate):
         self.t = translate
 
+    @staticmethod
+    def _undefined(value: float) -> bool:
+        """A figure the model could not compute (a share of none): shown as a dash, never 'nan'."""
+        return not math.isfinite(value)
+
     def _localise(self, text: str) -> str:
         thousands, decimal = self.t("numbers.thousands"), self.t("numbers.decimal")
         return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
     def count(self, value: float) -> str:
         """People and things come whole; above zero but under a half reads 'fewer than one'."""
+        if self._undefined(value):
+            return DASH
         if 0 < abs(value) < 0.5:
             return self.t("numbers.under_one")
         return self._localise(plain_number(value))
 
     def decimal(self, value: float, places: int = 1) -> str:
         """A rate such as 5.7 per million, or a score such as 4.27."""
+        if self._undefined(value):
+            return DASH
         return self._localise(f"{value:,.{places}f}")
 
     def one_in(self, rate: float) -> str:
@@ -44,9 +55,13 @@ class Numbers:
 
     def times(self, factor: float) -> str:
         """A factor such as 3.2 times: one decimal below ten, whole above."""
+        if self._undefined(factor):
+            return DASH
         return self.t("numbers.times", n=self.decimal(factor) if factor < 10 else self.count(factor))
 
     def percent(self, share: float) -> str:
+        if self._undefined(share):
+            return DASH
         return self._localise(f"{share * 100:.1f}") + "%"
 
     def duration(self, hours: float) -> str:

@@ -363,6 +363,37 @@ def pieces(flow: Flow, item: Item, width: int, room: int, first: int | None = No
     return [item]
 
 
+HEADINGS = ("heading", "subheading", "accent", "label")
+
+
+def split_to_fill(flow: Flow, block: Item, width: int, left: int) -> tuple[Item | None, Item]:
+    """The part of a column or panel that fills the `left` room at the bottom of a page, and the rest
+    for the next page; (None, block) when nothing worth keeping fits. A heading never ends a page."""
+    while block.kind == "grid" and len(block.items) == 1:  # a grid's row of one cell is that cell
+        block = block.items[0]
+    inner, pad = (width - 2 * PAD, 2 * PAD) if block.kind == "panel" else (width, 0)
+    children = block.items
+    if block.kind == "panel" and len(children) == 1 and children[0].kind == "column":
+        children = children[0].items
+    if block.kind not in ("panel", "column") or len(children) < 2 or left < 3 * GAP:
+        return None, block
+
+    def wrap(items: tuple[Item, ...]) -> Item:
+        col = Item("column", items=items, data=block.data if block.kind == "column" else None)
+        return Item("panel", items=(col,), role=block.role, data=block.data) if block.kind == "panel" else col
+
+    cut = 0
+    for n in range(1, len(children)):
+        if flow.height(Item("column", items=children[:n]), inner) + pad > left:
+            break
+        cut = n
+    while cut and children[cut - 1].kind == "text" and children[cut - 1].role in HEADINGS:
+        cut -= 1  # keep a heading with what it heads
+    if not cut:
+        return None, block
+    return wrap(children[:cut]), wrap(children[cut:])
+
+
 def _group(flow: Flow, parts: list[Item], width: int, room: int, first: int | None = None) -> list[Item]:
     """Consecutive parts gathered into columns that fit `room` (the first in `first`, where given:
     it is left empty when not even the first part fits there)."""
@@ -436,8 +467,12 @@ def lay_out(ctx: Context, screen: Screen, page: int = 0) -> Layout:
             for block in pieces(flow, item, inner_w, room, left if continues else None):
                 h = flow.height(block, inner_w)
                 if pages[-1] and used + GAP + h > room:
+                    head, block = split_to_fill(flow, block, inner_w, room - used - GAP)
+                    if head is not None:
+                        pages[-1].append(head)
                     pages.append([])
                     used = 0
+                    h = flow.height(block, inner_w)
                 pages[-1].append(block)
                 used += h + (GAP if used else 0)
         if len(pages) == 1 or _attempt:

@@ -159,3 +159,12 @@ def test_a_pedestrian_record_has_no_vehicle(model, today):
         drove = {e.what for e in records_for(model, today, category, "vehicle")}
         assert "model.what.crossing-record" in drove
         assert "model.what.crossing-record" not in walked and "model.what.crossing-record-pedestrian" in walked
+
+
+def test_a_count_at_zero_gives_an_undefined_figure_not_a_crash(model, today):
+    """Content may legally set every catch chance to 0: then 'held per impostor' has nothing to divide by."""
+    port = {**model.port, "catch_in_secondary": 0.0, "catch_by_manual_check": 0.0, "catch_after_nonmatch": 0.0}
+    nobody_caught = model.__class__(**{**model.__dict__, "port": port, "cache": {}, "tables": {}})
+    checks = {c.id: c for c in calibration(nobody_caught, today)}
+    held = checks["held-per-impostor"]
+    assert math.isnan(held.model) and not held.inside and math.isnan(held.ratio)

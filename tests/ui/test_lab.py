@@ -84,3 +84,35 @@ def test_a_drag_keeps_the_layout_only_while_the_words_fit(content, lang):
         assert len(fresh.pages) == len(laid.pages)
         shown = sorted(repr(w) for page in laid.pages for b in page for w in b.item.words)
         assert shown == sorted(repr(w) for page in fresh.pages for b in page for w in b.item.words)
+
+
+def test_the_kept_picture_draws_what_a_full_repaint_draws(content):
+    """The lab keeps its page as a picture and draws only what changed over it: pixel for pixel the
+    same as drawing the whole screen, through a drag, a change of focus, a preset, the algorithm,
+    high contrast and a turned page."""
+    from game.ui import input as I
+    from game.ui.screens import ScreenScene
+    game = Game(content, size=(1920, 1080), start="lab")
+    lab = game.scene
+
+    def same() -> bool:
+        kept, full = pygame.Surface(theme.CANVAS), pygame.Surface(theme.CANVAS)
+        lab.draw(kept)
+        ScreenScene.draw(lab, full)
+        return pygame.image.tobytes(kept, "RGB") == pygame.image.tobytes(full, "RGB")
+    chart = lab.chart_rect()
+    for step in range(12):
+        lab.handle(I.Intent(I.DRAG, (chart.left + chart.w * (0.05 + 0.08 * step), chart.centery), device="mouse"))
+        assert same(), f"drag step {step}"
+    lab.handle(I.Intent(I.NEXT))
+    assert same()
+    for key in ("option:1", "algorithm"):
+        lab.focus_key(key)
+        lab.press_focused()
+        assert same(), key
+    ctx = game.ctx
+    ctx.run.prefs = ctx.run.prefs.set("high_contrast", True)
+    ctx.apply_prefs()
+    assert same()
+    lab.next_page()
+    assert same()

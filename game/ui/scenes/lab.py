@@ -66,6 +66,8 @@ class LabScene(BoardScene):
             yield f"algorithm {i + 1}"
         for dragged in (THRESHOLD_LOW, 4.26, THRESHOLD_HIGH):
             self.set_threshold(dragged)
+            self._cache = None  # checked as laid out afresh, not as kept through a drag
+            self.refresh()
             yield f"dragged to {dragged}"
         self.standalone = True
         self.refresh()
@@ -97,7 +99,9 @@ class LabScene(BoardScene):
         boxes = laid.boxes(self.page)
         key = (self._geometry, self.page, self.ctx.palette, surface.get_size())
         base = self._base if self._base is not None and self._base[0] == key else None
-        changed = {i for i, (box, item) in enumerate(zip(boxes, base[2])) if box.item is not item} if base else set()
+        # what changed (a container draws the same whatever it holds: redrawn, it would cover what did not)
+        changed = {i for i, (box, item) in enumerate(zip(boxes, base[2])) if box.item is not item
+                   and not box.item.items} if base else set()
         if base is None or not changed <= base[3]:
             over = changed | (base[3] if base else set())
             image = pygame.Surface(surface.get_size(), 0, surface)
