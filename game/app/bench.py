@@ -72,16 +72,23 @@ def run(args: argparse.Namespace) -> int:
 def _measure(content, args: argparse.Namespace) -> int:
     os.environ.update({k: v for k, v in _child_env().items() if k.startswith("SDL_")})
     from game.ui.runtime import REGISTRY, init_pygame, shutdown
-    from game.ui.bench import frame_times
+    from game.ui.bench import floor_frames, frame_times
     figures: dict[str, object] = {"startup": startup()}
     init_pygame()
     try:
         frames = frame_times(content, sorted(REGISTRY), args.frames)
+        # the floor: a bare pygame-ce frame drawing as many lines and shapes as the heaviest scene
+        heaviest = max(frames.values(), key=lambda f: (f.get("lines", 0), f.get("shapes", 0)))
+        floor = floor_frames(heaviest.get("lines", 0), heaviest.get("shapes", 0), args.frames)
     finally:
         shutdown()
     worst = max(f["p99_ms"] for f in frames.values())
-    figures["frame_time_1920x1080"] = {"frames_per_scene": args.frames, "scenes": frames,
-                                       "worst_p99_ms": worst, "target_p99_ms_max": 4.0}
+    for f in frames.values():
+        f["p99_over_floor"] = round(f["p99_ms"] / floor["p99_ms"], 2) if floor["p99_ms"] else None
+    figures["frame_time_1920x1080"] = {"frames_per_scene": args.frames, "scenes": frames, "floor": floor,
+                                       "worst_p99_ms": worst, "target_p99_ms_max": 4.0,
+                                       "worst_p99_over_floor": max(f["p99_over_floor"] or 0 for f in frames.values()),
+                                       "target_over_floor_max": 2.0}
     figures["idle"] = idle()
     try:
         from game.app.bench_model import model_figures

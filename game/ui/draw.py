@@ -1,4 +1,4 @@
-"""Drawing helpers shared by scenes: panels, buttons, text blocks, score bars, synthetic faces."""
+"""Drawing helpers the painters share: panels, score scales, synthetic faces."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pygame
 
 from . import theme
-from .scene import Button, Context
+from .scene import Context
 
 SKIN = [(255, 224, 196), (241, 194, 150), (224, 172, 122), (198, 134, 88), (141, 85, 54), (92, 56, 36)]
 HAIR = {"black": (30, 26, 24), "brown": (96, 62, 36), "grey": (170, 170, 176), "blond": (222, 190, 110),
@@ -15,65 +15,10 @@ SHIRT = {"blue": (70, 120, 200), "green": (60, 150, 90), "red": (190, 70, 70), "
          "orange": (220, 130, 50), "teal": (40, 150, 150)}
 
 
-class Layer:
-    """A full-screen drawing kept between frames and repainted only when its key changes
-    (what a screen shows that no frame-to-frame state touches)."""
-
-    def __init__(self) -> None:
-        self.key: object = None
-        self.surface: pygame.Surface | None = None
-
-    def blit(self, target: pygame.Surface, key: object, paint) -> None:
-        if self.surface is None or self.surface.get_size() != target.get_size():
-            self.surface, self.key = pygame.Surface(target.get_size(), 0, target), None
-        if key != self.key:
-            paint(self.surface)
-            self.key = key
-        target.blit(self.surface, (0, 0))
-
-
 def panel(surface: pygame.Surface, rect: pygame.Rect, ctx: Context, fill=None) -> None:
     p = ctx.palette
     pygame.draw.rect(surface, fill or p.panel, rect, border_radius=theme.RADIUS)
     pygame.draw.rect(surface, p.panel_edge, rect, width=2, border_radius=theme.RADIUS)
-
-
-def button(surface: pygame.Surface, b: Button, ctx: Context, focused: bool) -> None:
-    """A button: filled when primary, a thick accent ring plus an arrow when focused (not colour alone)."""
-    p = ctx.palette
-    fill = p.accent if b.primary else p.panel
-    fg = p.accent_text if b.primary else p.text
-    pygame.draw.rect(surface, fill, b.rect, border_radius=theme.RADIUS)
-    pygame.draw.rect(surface, p.panel_edge if not b.primary else p.accent, b.rect, width=2,
-                     border_radius=theme.RADIUS)
-    if focused:
-        ring = b.rect.inflate(14, 14)
-        pygame.draw.rect(surface, p.text if b.primary else p.accent, ring, width=theme.FOCUS_WIDTH,
-                         border_radius=theme.RADIUS + 6)
-    label = ctx.text.render(b.label, b.size, fg, "semibold", max(b.rect.w - 40, 40), "center")
-    surface.blit(label, label.get_rect(center=b.rect.center))
-    if focused:
-        cx, cy = b.rect.left + 18, b.rect.centery
-        if label.get_width() + 80 < b.rect.w:
-            pygame.draw.polygon(surface, fg, [(cx, cy - 10), (cx + 12, cy), (cx, cy + 10)])
-
-
-def buttons(surface: pygame.Surface, scene) -> None:
-    for i, b in enumerate(scene.buttons):
-        if b.visible:
-            button(surface, b, scene.ctx, i == scene.focus)
-
-
-def text_block(surface: pygame.Surface, ctx: Context, text: str, pos: tuple[int, int], width: int,
-               size: str = "body", colour=None, weight: str = "regular") -> int:
-    """Draw wrapped text; return the y just below it, so blocks can be stacked."""
-    image = ctx.text.render(text, theme.SIZE[size], colour or ctx.palette.text, weight, width)
-    surface.blit(image, pos)
-    return pos[1] + image.get_height()
-
-
-def fit_button_width(ctx: Context, label: str, minimum: int = 260, size: str = "body") -> int:
-    return max(minimum, ctx.text.font(theme.SIZE[size], "semibold").size(label)[0] + 80)
 
 
 BAR_H, BAR_GAP_ABOVE, BAR_GAP_BELOW = 14, 14, 4  # the bar, the room for the pointers above it, and below
@@ -90,11 +35,6 @@ class ScaleLabels:
     threshold: str    # "Threshold 4.3"
     no_match: str     # "← No match", the side below the threshold
     match: str        # "Match →", the side above
-
-
-def score_bar_height(ctx: Context) -> int:
-    """The canvas height a labelled score scale needs: a row of values, the bar, a row of side words."""
-    return 2 * ctx.text.font(theme.SIZE["small"], "semibold").get_linesize() + BAR_H + BAR_GAP_ABOVE + BAR_GAP_BELOW
 
 
 def _spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = LABEL_GAP) -> list[int]:

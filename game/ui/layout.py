@@ -9,7 +9,6 @@ so a test can prove a screen fits, not just that it draws.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import pygame
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 CANVAS = (1920, 1080)
 # the font files, by weight: listed in game.content.assets, which `face-value validate` checks
-from game.content.assets import FONT_FILES  # noqa: E402
+from game.content.assets import FONT_FILES  # noqa: E402,F401 (re-exported for game.ui.text)
 
 Colour = tuple[int, int, int]
 

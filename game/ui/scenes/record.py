@@ -8,7 +8,6 @@ from typing import Callable
 
 import pygame
 
-from game.story.numbers import Numbers
 from game.story.screen import Item
 
 from .. import draw
@@ -68,7 +67,3 @@ def painters(ctx: Context) -> dict[str, Painter]:
         return lambda surface, rect, item: paint(surface, ctx, rect, item)
     return {"status": bound(paint_status), "shot": bound(paint_shot), "scale": bound(paint_scale)}
 
-
-def duration(ctx: Context, hours: float) -> str:
-    """A length of time in words (for scenes not yet drawn from screens; game.story.numbers formats it)."""
-    return Numbers(ctx.t).duration(hours)
