@@ -42,9 +42,15 @@ class Driver:
         self.settle(0.1)
 
     def press(self, key: str) -> None:
-        """Activate the button `key` of the current scene."""
+        """Activate the button `key` of the current scene, turning its pages ("More") to reach it as a
+        player would."""
         scene = self.scene
         keys = [b.key for b in scene.buttons]
+        for _ in range(12):
+            if key in keys or "more" not in keys or key == "more":
+                break
+            self.press("more")
+            keys = [b.key for b in scene.buttons]
         assert key in keys, f"{scene.name} has no button {key!r}; it has {keys}"
         if self.device in ("keyboard", "gamepad"):
             for _ in range(len(keys) + 1):

@@ -17,7 +17,7 @@ from ..board import BoardState
 from ..numbers import Numbers
 from ..screen import Item, Screen, Words, choice, column, grid, pair, panel, row, text
 from .board import actions, continued, header, option_words, question_at, voices
-from .consequences import consequences
+from .consequences import figure_rows
 
 SCORE_LO, SCORE_HI = -3.0, 11.0  # the chart's score axis
 SCORE_STEP = 0.1                  # a curve's points, in score
@@ -120,7 +120,7 @@ def group_table(world: Any, policy: Any, numbers: Numbers) -> Item:
         rows.append(pair(Words(world.model_group_label(group)), value(numbers.count(figures.false_non_matches / year.days)),
                          chance))
     heading = pair(Words("lab.table_heading"), Words("lab.misses_per_day"), Words("lab.stranger_passes"), role="strong")
-    return panel(column(heading, *rows))
+    return column(heading, *rows)
 
 
 def algorithm(question: Any, board: BoardState) -> Item:
@@ -151,13 +151,15 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
     threshold = policy_threshold(model, policy)
     preset = board.decisions.get(question.id, 0) if board.threshold_score is None else None
     presets = [choice(f"option:{i}", words, i == preset) for i, words in enumerate(fixed["options"])]
+    # both kinds of error beside the line that trades them: the groups' table and the year's figures
     left = column(chart(world, policy.effective_profile(model), threshold), chart_labels(threshold, numbers),
-                  fixed["legend"])
-    right = column(group_table(world, policy, numbers), algorithm(question, board) if question.algorithm else None)
+                  fixed["legend"], algorithm(question, board) if question.algorithm else None, fixed["note"])
+    # one panel: the groups' errors each day, then the year's figures, today beside yours
+    year = [pair(Words("board.year_heading"), Words("board.today"), Words("board.yours"), role="strong"),
+            *figure_rows(world, policy, LAB_FIGURES, numbers)]
+    right = panel(column(group_table(world, policy, numbers), *year))
     body = (fixed["header"],
             grid(*presets, min_width=380),
             continued(row(left, right, weights=(3, 4), min_width=420)),
-            continued(row(fixed["note"], consequences(world, policy, LAB_FIGURES, numbers), weights=(3, 4),
-                          min_width=420)),
             *fixed["voices"])
     return Screen("lab", body, fixed["actions"], focus="chart")
