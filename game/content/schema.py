@@ -596,7 +596,10 @@ class RecordFlow:
     assumption: str | None = ref("text", default=None)  # the reason, in words: a text id
 
     def check(self) -> list:
-        return _sourced(self.source, self.assumption)
+        problems = _sourced(self.source, self.assumption)
+        if not self.readers:
+            problems.append("readers: expected at least one reader (who may read this record)")
+        return problems
 
 
 @dataclass

@@ -105,6 +105,7 @@ CODE: dict[str, tuple[str, ...]] = {
     "record.kept_read": ("kept", "readers"),
     "record.people_list": ("first", "rest"),
     "record.reader_list": ("first", "rest"),
+    "record.nobody": (),
     "record.readers": ("readers",),
     "settings.high_contrast": ("value",),
     "settings.reduced_motion": ("value",),

@@ -121,8 +121,10 @@ def beat_lines(beat: Beat, numbers: Numbers) -> list[Item]:
 
 # -- the record ------------------------------------------------------------------------------------
 def listing(names: Iterable[str], list_id: str) -> Words:
-    """Names (text ids) as one list in words: 'a; b; c' is '{first}; {rest}' nested."""
+    """Names (text ids) as one list in words: 'a; b; c' is '{first}; {rest}' nested; none says so."""
     names = list(names)
+    if not names:
+        return Words("record.nobody")
     words = Words(names[-1])
     for name in reversed(names[:-1]):
         words = Words.of(list_id, {"first": Words(name), "rest": words})
