@@ -9,9 +9,10 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from .content import data_folder
 from .errors import ContentError
 
-ASSETS_ROOT = Path(__file__).resolve().parents[2] / "assets"
+ASSETS_ROOT = data_folder("assets")
 FONT_DIR = ASSETS_ROOT / "fonts"
 # weight -> file in FONT_DIR (game/ui/text.py loads them by weight)
 FONT_FILES = {

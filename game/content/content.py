@@ -8,7 +8,15 @@ from typing import Any
 from . import schema
 
 BASE_LANGUAGE = "en"
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
+def data_folder(name: str) -> Path:
+    """A folder the game ships (content, assets): the copy inside the package in an installed game
+    (setup.py puts it there), else the checkout's top-level folder (a clone, an editable install)."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "_data" / name
+    return packaged if packaged.is_dir() else package.parent / name
+
+
+DEFAULT_ROOT = data_folder("content")
 
 # file name -> the schema class of its top level; an explicit list, so a stray file is not read
 FILES: dict[str, type] = {
