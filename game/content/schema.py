@@ -346,6 +346,12 @@ class QuestionsFile:
     discussion: list[str] = ref("text", default_factory=list)
     figure_facts: dict[Figure, list[str]] = ref("fact", default_factory=dict)  # what each consequence rests on
 
+    def check(self) -> list[str]:
+        labs = [qid for qid, q in self.questions.items() if q.kind == "threshold_lab"]
+        if len(labs) != 1:  # the board opens on the threshold lab, and the sandbox links to it
+            return [f"questions: expected exactly one question of kind threshold_lab; got {len(labs)}"]
+        return []
+
 
 # --- the model (game/sim) reads these ---------------------------------------------------
 # Every number is a Param or ParamTable (a source id or an honest assumption). Ids that point
