@@ -94,8 +94,9 @@ def lane_screen(world: Any, traveller_id: str, crossing: Crossing, index: int, e
     chain = stations(content, traveller_id)
     station_ = chain[index]
     who = Item("text", (Words(traveller.name), Words(f"lane.{traveller.lane}")), "label")
+    # what happens here comes before the list of stations, so large text shows it first
     here = column(map_item(content, traveller_id, index, numbers, map_height),
-                  legend(content, traveller_id, index, numbers), *station_panel(crossing, station_, numbers, who, loose))
+                  *station_panel(crossing, station_, numbers, who, loose), legend(content, traveller_id, index, numbers))
     record = record_panel(world, crossing.beat_at(station_.id).records, numbers, elapsed_seconds, live=True)
     last = index == len(chain) - 1
     actions = (button("continue", "lane.see_outcome" if last else "common.continue", primary=True),
