@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 
 import pytest
 
 from game.content import ContentErrors, load_content
 
-
-def mutate(root: Path, name: str, old: str, new: str) -> int:
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: update the test to today's content"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from .edits import mutate
 
 
 RATIO_REF = "value: 1.0e-5\n    assumption: assumption.matching.ratio_reference_fmr"

@@ -6,27 +6,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from game.content import ContentErrors, load_content
-
-
-def mutate(root: Path, name: str, old: str, new: str, count: int = 1) -> int:
-    """Replace `old` in a content file; return the 1-based line of the first change."""
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: update the test to today's content"
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return line
-
-
-def errors_of(root: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(root)
-    return [str(e) for e in caught.value.errors]
+from .edits import errors_of, mutate
 
 
 def test_real_content_loads(content):

@@ -11,6 +11,8 @@ import pytest
 
 from game.content import ContentErrors, load_content, schema
 
+from .edits import mutate
+
 _spec = importlib.util.spec_from_file_location(
     "partial_content", Path(__file__).resolve().parents[1] / "sim" / "partial_content.py")
 _partial = importlib.util.module_from_spec(_spec)
@@ -99,15 +101,6 @@ def test_groups_are_labelled_as_model_groups(mc):
         assert group.label == f"model.group.{gid}"
 
 
-def _break(root: Path, file: str, old: str, new: str) -> int:
-    """Replace `old` in a content file; return the line of the change."""
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
 @pytest.mark.parametrize("file, old, new, path, expected", [
     ("model.yaml", "differentials: [women]", "differentials: [woman]",
      "groups.women.differentials[0]", "unknown differential id"),
@@ -124,7 +117,7 @@ def _break(root: Path, file: str, old: str, new: str) -> int:
 def test_broken_model_content_is_refused_with_file_line_and_path(content_copy, file, old, new, path, expected):
     """The model's own rules run when the content loads (and so in `face-value validate`), not when the
     model is built: each error names the file actually read, the line and the key path."""
-    line = _break(content_copy, file, old, new)
+    line = mutate(content_copy, file, old, new)
     with pytest.raises(ContentErrors) as info:
         load_content(content_copy)
     report = info.value.report()

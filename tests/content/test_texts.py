@@ -14,7 +14,9 @@ from typing import get_args
 
 import pytest
 
-from game.content import ContentErrors, load_content, schema, texts
+from game.content import schema, texts
+
+from .edits import errors_of, mutate
 
 GAME = Path(__file__).resolve().parents[2] / "game"
 TEXT_ID = re.compile(r"^[a-z_]+(\.[a-z0-9_-]+)+$")
@@ -145,20 +147,6 @@ def test_option_labels_are_filled_with_the_declared_names(content):
 
 
 # -- the checks, on mutated copies ------------------------------------------------------------------
-def _edit(root: Path, name: str, old: str, new: str) -> int:
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: update the test to today's content"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def _errors(root: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(root)
-    return [str(e) for e in caught.value.errors]
-
-
 def _line_of(root: Path, name: str, text_id: str) -> int:
     from game.content.reader import Reader, lines_of
     reader = Reader(name)
@@ -169,20 +157,20 @@ def test_unknown_placeholder_in_english_is_blamed_on_english(content_copy):
     line = _line_of(content_copy, "strings/en.yaml", "outcome.heading")
     text = content_copy.joinpath("strings/en.yaml").read_text(encoding="utf-8")
     old = next(l for l in text.splitlines() if l.strip().startswith("heading:") and "{name}" in l)
-    _edit(content_copy, "strings/en.yaml", old, old.replace("{name}", "{name} {nome}"))
-    assert _errors(content_copy) == [f"content/strings/en.yaml:{line}: outcome.heading: unknown placeholder {{nome}}; "
+    mutate(content_copy, "strings/en.yaml", old, old.replace("{name}", "{name} {nome}"))
+    assert errors_of(content_copy) == [f"content/strings/en.yaml:{line}: outcome.heading: unknown placeholder {{nome}}; "
                                      "the game fills {name} here"]
 
 
 def test_placeholder_in_a_text_the_code_shows_as_written(content_copy):
-    line = _edit(content_copy, "strings/en.yaml", "  play: Start", '  play: "Start {n}"')
-    assert _errors(content_copy) == [f"content/strings/en.yaml:{line}: title.play: unknown placeholder {{n}}; "
+    line = mutate(content_copy, "strings/en.yaml", "  play: Start", '  play: "Start {n}"')
+    assert errors_of(content_copy) == [f"content/strings/en.yaml:{line}: title.play: unknown placeholder {{n}}; "
                                      "the game fills none here"]
 
 
 def test_positional_placeholder_is_refused(content_copy):
-    line = _edit(content_copy, "strings/en.yaml", "  play: Start", '  play: "Start {}"')
-    [error] = _errors(content_copy)
+    line = mutate(content_copy, "strings/en.yaml", "  play: Start", '  play: "Start {}"')
+    [error] = errors_of(content_copy)
     assert error.startswith(f"content/strings/en.yaml:{line}: title.play: expected {{name}} placeholders; got {{}}")
 
 
@@ -193,7 +181,7 @@ def test_stray_brace_in_spanish_is_an_error_not_a_traceback(content_copy):
     lines[line - 1] = lines[line - 1].rstrip("\n").rstrip('"') + '}"\n' if lines[line - 1].rstrip().endswith('"') \
         else lines[line - 1].rstrip("\n") + "}\n"
     path.write_text("".join(lines), encoding="utf-8")
-    [error] = _errors(content_copy)
+    [error] = errors_of(content_copy)
     assert error.startswith(f"content/strings/es.yaml:{line}: title.play: expected every brace in a pair")
 
 
@@ -201,28 +189,28 @@ def test_voice_may_say_when_but_a_label_may_not(content_copy):
     """{when} is filled in what a voice says (its field declares it), nowhere else."""
     text = (content_copy / "strings" / "en.yaml").read_text(encoding="utf-8")
     assert "{when}" in text
-    line = _edit(content_copy, "strings/en.yaml", "  back: Back", '  back: "Back {when}"')
-    assert _errors(content_copy) == [f"content/strings/en.yaml:{line}: common.back: unknown placeholder {{when}}; "
+    line = mutate(content_copy, "strings/en.yaml", "  back: Back", '  back: "Back {when}"')
+    assert errors_of(content_copy) == [f"content/strings/en.yaml:{line}: common.back: unknown placeholder {{when}}; "
                                      "the game fills none here"]
 
 
 def test_a_text_the_code_asks_for_must_exist(content_copy):
-    _edit(content_copy, "strings/en.yaml", '  years_one: "a year"\n', "")
-    _edit(content_copy, "strings/es.yaml", "  years_one:", "  years_unused:")
-    errors = _errors(content_copy)
+    mutate(content_copy, "strings/en.yaml", '  years_one: "a year"\n', "")
+    mutate(content_copy, "strings/es.yaml", "  years_one:", "  years_unused:")
+    errors = errors_of(content_copy)
     assert any(e.startswith("content/strings/en.yaml:") and ": record.years_one: missing; the game shows this text"
                in e for e in errors), errors
 
 
 def test_a_month_name_for_every_month(content_copy):
-    line = _edit(content_copy, "strings/en.yaml", ', "12": December}', "}")
+    line = mutate(content_copy, "strings/en.yaml", ', "12": December}', "}")
     assert f"content/strings/en.yaml:{line}: source.month.12: missing; the game shows this text " \
-           "(game/content/texts.py)" in _errors(content_copy)
+           "(game/content/texts.py)" in errors_of(content_copy)
 
 
 def test_deleted_question_prompt_is_an_error(content_copy):
-    line = _edit(content_copy, "questions.yaml", "    prompt: question.threshold.prompt\n", "")
-    errors = _errors(content_copy)
+    line = mutate(content_copy, "questions.yaml", "    prompt: question.threshold.prompt\n", "")
+    errors = errors_of(content_copy)
     assert any(e.startswith("content/questions.yaml:") and "questions.threshold.prompt: missing; expected a text id"
                in e for e in errors), errors
     assert line
@@ -231,7 +219,7 @@ def test_deleted_question_prompt_is_an_error(content_copy):
 def test_deleted_fact_text_in_english_is_an_error(content_copy):
     text = (content_copy / "strings" / "en.yaml").read_text(encoding="utf-8")
     old = re.search(r"\n  anzalduas-capture: [^\n]*", text[text.index("\nfact:"):]).group(0)
-    _edit(content_copy, "strings/en.yaml", old, "")
-    errors = _errors(content_copy)
+    mutate(content_copy, "strings/en.yaml", old, "")
+    errors = errors_of(content_copy)
     assert any(e.startswith("content/sources.yaml:") and "facts.anzalduas-capture.text: unknown text id" in e
                for e in errors), errors
