@@ -9,7 +9,8 @@ from collections import Counter
 from game.content import Content
 from game.sim import Model
 from game.story.code import CodeError, decision_slots, decode
-from game.story.labels import choice_values, fill
+from game.story.labels import choice_values
+from game.story.numbers import for_language
 from .args import fail
 
 NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\udc80-\udcff]")  # control characters, or bytes that were not UTF-8
@@ -56,11 +57,12 @@ def run(content: Content, args: argparse.Namespace) -> int:
     read = len(codes) - len(bad)
     print(t("codes.summary").format(read=read, total=len(codes)))
     model = Model.from_content(content)
+    numbers = for_language(content, args.lang)
     for slot, options in slots:
         question = questions[slot.removesuffix(".algorithm")]
         print(f"\n{t(question.algorithm_label if slot.endswith('.algorithm') else question.title)}")
         for index, option in enumerate(options):
-            label = fill(t(option.label), choice_values(model, option.set))
+            label = content.text(option.label, args.lang, **numbers.values(choice_values(model, option.set)))
             print(f"  {tallies[slot][index]:>4}  {label}")
     if dragged:
         print("\n" + t("codes.dragged").format(count=dragged))

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from .capture import reference_mix_capture
 from .model import Model
 from .policy import Policy
-from .port import PortYear, port_year
+from .port import PortYear, group_fmr_ratio, port_year
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ QUANTITIES: dict[str, Callable[[Model, PortYear, Any], float]] = {
     "referrals_per_million": lambda m, y, c: _per(sum(g.referrals for g in y.by_group.values()), y.people, 1e6),
     # everyone who waited in secondary for a face result (companions too), per impostor caught
     "held_per_impostor": lambda m, y, c: _per(y.people_in_secondary, y.impostors_caught),
-    "fmr_ratio": lambda m, y, c: m.ratios[y.profile][c.group]["adult"],
+    "fmr_ratio": lambda m, y, c: group_fmr_ratio(m, c.group, y.profile),
 }
 
 

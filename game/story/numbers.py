@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from .labels import plain_number
 
 Translate = Callable[..., str]
 DASH = "—"
@@ -36,7 +35,7 @@ class Numbers:
             return DASH
         if 0 < abs(value) < 0.5:
             return self.t("numbers.under_one")
-        return self._localise(plain_number(value))
+        return self._localise(f"{round(value):,}")
 
     def decimal(self, value: float, places: int = 1) -> str:
         """A rate such as 5.7 per million, or a score such as 4.27."""
