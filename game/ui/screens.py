@@ -25,10 +25,22 @@ class ScreenScene(Scene):
         self.page = 0
         self._cache: tuple[object, Screen, Layout] | None = None
         self._laying_out = False
+        self._screens: dict[tuple, Screen] = {}
 
     # -- what the subclass says ---------------------------------------------------------------
     def screen(self) -> Screen:
         raise NotImplementedError
+
+    def memo(self, key: tuple, build: Callable[[], Screen]) -> Screen:
+        """The same screen object while nothing it shows has changed (its `key`, and the language), so
+        the layout's cache holds and the view is not built again every frame; a few dozen are kept."""
+        key = (self.ctx.run.prefs.language, *key)
+        screen = self._screens.get(key)
+        if screen is None:
+            if len(self._screens) > 64:
+                self._screens.clear()
+            screen = self._screens[key] = build()
+        return screen
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {}

@@ -25,7 +25,6 @@ class BoardScene(ScreenScene):
         self.standalone = standalone  # opened from the sandbox: one question, then back
         self.world = ctx.world
         self.board = ctx.run.board_state(self.world)
-        self._screen: tuple[object, Screen] | None = None
         self._numbers: dict[str, Numbers] = {}
 
     @property
@@ -36,13 +35,10 @@ class BoardScene(ScreenScene):
     def state(self) -> tuple:
         """Everything the screen depends on, so it is built again only when one of them changes."""
         return (self.index, self.standalone, tuple(sorted(self.board.decisions.items())), self.board.threshold_score,
-                self.ctx.run.prefs.language, tuple(self.ctx.run.met))
+                tuple(self.ctx.run.met))
 
     def screen(self) -> Screen:
-        key = self.state()
-        if self._screen is None or self._screen[0] != key:
-            self._screen = (key, self.build())
-        return self._screen[1]
+        return self.memo(self.state(), self.build)
 
     def numbers(self) -> Numbers:
         """Numbers in the player's language: one for each language, so views may remember what they made."""

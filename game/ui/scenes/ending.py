@@ -25,7 +25,6 @@ class _BoardScreen(ScreenScene):
         super().__init__(ctx)
         self.world = ctx.world
         self.board = ctx.run.board_state(self.world)
-        self._screen: tuple[tuple, Screen] | None = None
         self._controls_for: object = None
 
     def code(self) -> str:
@@ -35,16 +34,13 @@ class _BoardScreen(ScreenScene):
         return policy_of(self.world, self.board)
 
     def state_key(self) -> tuple:
-        return self.code(), self.ctx.run.prefs.language
+        return (self.code(),)
 
     def build(self) -> Screen:
         raise NotImplementedError
 
     def screen(self) -> Screen:
-        key = self.state_key()
-        if self._screen is None or self._screen[0] != key:
-            self._screen = (key, self.build())
-        return self._screen[1]
+        return self.memo(self.state_key(), self.build)
 
     def numbers(self):
         return for_language(self.ctx.content, self.ctx.run.prefs.language)

@@ -33,7 +33,6 @@ class CrossingScene(ScreenScene):
 
     def __init__(self, ctx: Context, traveller: str | None = None):
         super().__init__(ctx)
-        self._screens: dict[tuple, Screen] = {}
         self.choose_traveller(traveller or ctx.run.traveller or view.first_traveller(ctx.content))
 
     def choose_traveller(self, traveller_id: str) -> None:
@@ -46,14 +45,7 @@ class CrossingScene(ScreenScene):
         return Numbers(self.ctx.t)
 
     def memo(self, key: tuple, build: Callable[[], Screen]) -> Screen:
-        """The same screen object while nothing it shows has changed, so the layout's cache holds."""
-        key = (self.traveller.id, self.ctx.run.prefs.language, *key)
-        screen = self._screens.get(key)
-        if screen is None:
-            if len(self._screens) > 64:
-                self._screens.clear()
-            screen = self._screens[key] = build()
-        return screen
+        return super().memo((self.traveller.id, *key), build)
 
     def painters(self):
         return crossing_painters(self.ctx)
