@@ -12,6 +12,7 @@ import pygame
 
 from . import input as I
 from . import theme
+from .sound import Sounds
 from .text import Text
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class Context:
     make_world: Callable[[], Any] | None = None  # builds the model for this run's seed, when first needed
     quit_requested: bool = False
     services: dict[str, Any] = field(default_factory=dict)
+    sound: Sounds = field(default_factory=Sounds)
     _world: Any = field(default=None, repr=False)
 
     @property
