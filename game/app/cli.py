@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     codes = commands.add_parser("codes", help="tally a class's decision codes (for teachers)")
     from . import codes_cmd
     codes_cmd.add_arguments(codes)
+    words = commands.add_parser("words", help="words and minutes of the class path, screen by screen")
+    from . import words_cmd
+    words_cmd.add_arguments(words)
     model = commands.add_parser("model", help="print a policy's outcomes for a year at the port as JSON")
     from . import model_cmd
     model_cmd.add_arguments(model)
@@ -135,6 +138,9 @@ def run(argv: list[str] | None = None) -> int:
     if command == "codes":
         from . import codes_cmd
         return codes_cmd.run(content, args)
+    if command == "words":
+        from . import words_cmd
+        return words_cmd.run(content, args)
     return play(content, args)
 
 

@@ -66,7 +66,10 @@ class Reader:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             problem = " ".join(p for p in (exc.context, exc.problem) if p)
-            self.fail(line, "", f"YAML syntax error: {problem}")
+            if "nesting depth" in problem:  # PyYAML 6.0.4+ stops deep nesting before our own limit sees it
+                self.fail(line, "", f"nested more than {limits.MAX_DEPTH} levels deep")
+            else:
+                self.fail(line, "", f"YAML syntax error: {problem}")
             return None
         except yaml.reader.ReaderError as exc:  # unmarked; its position is a character index into the text
             self.fail(text.count("\n", 0, exc.position) + 1, "", f"YAML error: {exc.reason}")

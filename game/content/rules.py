@@ -52,6 +52,8 @@ def check_all(content: Any, blame: Blame) -> None:
         check_stations(files["stations.yaml"], blame)
     if "stations.yaml" in files and "travellers.yaml" in files:
         check_travellers(files["travellers.yaml"], files["stations.yaml"], blame)
+    if "questions.yaml" in files and "travellers.yaml" in files:
+        check_challenge(files["questions.yaml"], files["travellers.yaml"], blame)
 
 
 def keys(blame: Blame, file: str, path: str, table: dict, expected: Iterable[str]) -> None:
@@ -131,3 +133,17 @@ def check_travellers(travellers: schema.TravellersFile, stations: schema.Station
         if traveller.lane not in stations.lanes:
             blame("travellers.yaml", f"travellers.{tid}.lane",
                   f"expected a lane that stations.yaml lays out ({', '.join(stations.lanes)}); got {traveller.lane!r}")
+
+
+def check_challenge(questions: schema.QuestionsFile, travellers: schema.TravellersFile, blame: Blame) -> None:
+    """The lab's challenge catches an impostor, and counts what the line costs someone genuine."""
+    for qid, question in questions.questions.items():
+        challenge = question.challenge
+        if challenge is None:
+            continue
+        for key, impostor in (("impostor", True), ("affected", False)):
+            traveller = travellers.travellers.get(getattr(challenge, key))
+            if traveller is not None and bool(traveller.impostor) != impostor:
+                blame("questions.yaml", f"questions.{qid}.challenge.{key}",
+                      f"expected a traveller {'with' if impostor else 'without'} `impostor: true`; "
+                      f"got {traveller.id!r}")

@@ -12,6 +12,7 @@ catch typos (1.5 for 0.15, a minus sign, 1e20), not opinions.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -280,12 +281,40 @@ class KioskSettings:
 
 
 @dataclass
+class ClassPath:
+    """The default path of a civics class, and what it may cost a reading student: these travellers in
+    order, then every question of the board, then the record (measured by `face-value words`)."""
+
+    travellers: list[str] = ref("traveller", default_factory=list)
+    words_per_minute: float = bounded(50.0, 400.0, what="words a minute", default=150.0)
+    seconds_per_press: float = bounded(0.0, 60.0, what="seconds", default=4.0)
+    max_words: int = bounded(100, 100_000, what="a number of words", whole=True, default=2200)
+    max_minutes: float = bounded(1.0, 180.0, what="minutes", default=25.0)
+
+    def check(self) -> list:
+        if not self.travellers:
+            return [("travellers", "expected at least one traveller on the class path")]
+        if len(set(self.travellers)) != len(self.travellers):
+            return [("travellers", "expected each traveller once on the class path")]
+        return []
+
+
+@dataclass
 class ScenesFile:
-    """Settings for the screens that are content rather than code."""
+    """Settings for the screens that are content rather than code. `glossary`: the terms explained in
+    a sentence wherever they appear (strings glossary.<id>.term, .means and .forms)."""
 
     title_lines: list[str] = ref("text", default_factory=list)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     languages: dict[str, str] = ref("text", default_factory=dict)  # language code -> its name, a text id
+    class_path: ClassPath = field(default_factory=ClassPath)
+    glossary: list[str] = field(default_factory=list)
+
+    def check(self) -> list:
+        if len(set(self.glossary)) != len(self.glossary):
+            return [("glossary", "expected each term once")]
+        return [("glossary", f"expected a term id of lowercase letters and hyphens; got {term!r}")
+                for term in self.glossary if not re.fullmatch(r"[a-z][a-z0-9-]*", str(term))]
 
 
 # --- the oversight board -----------------------------------------------------------------
@@ -314,6 +343,19 @@ class Option:
 
 
 @dataclass
+class LabChallenge:
+    """The threshold lab's guided challenge before free play (game.story.views.lab): set the line so that
+    at most one in `pass_one_in` impostors who look like `impostor` would pass, and see what it costs
+    people in `affected`'s group; then try another algorithm at the same line. The challenge's strings
+    (`challenge.*`) tell the story of these two travellers and name them."""
+
+    impostor: str = ref("traveller")
+    affected: str = ref("traveller")
+    # past one in a million the line needed leaves the lab's grid for the most-affected groups
+    pass_one_in: float = bounded(2.0, 1e6, whole=True, what="a whole number of people")
+
+
+@dataclass
 class Question:
     id: str = key_id()
     kind: Literal["choice", "threshold_lab"] = "choice"
@@ -327,9 +369,12 @@ class Question:
     # the threshold lab's "Which algorithm?": where in NIST's ranges the matcher sits (sets `profile`)
     algorithm: list[Option] = field(default_factory=list)
     algorithm_label: str | None = ref("text", default=None)
+    challenge: LabChallenge | None = None  # the threshold lab's only
 
     def check(self) -> list:
         problems = []
+        if self.challenge is not None and self.kind != "threshold_lab":
+            problems.append(("challenge", "only the threshold lab (kind threshold_lab) has a challenge"))
         if not 2 <= len(self.options) <= 4:
             problems.append(f"options: expected two to four options; got {len(self.options)}")
         if len(self.voices) < 2 or len({v.who for v in self.voices}) < 2:
@@ -488,6 +533,24 @@ class PortSpec:
 
 
 @dataclass
+class ShiftSpec:
+    """A shift in the booth (game/sim/shift.py): a short stream of cars the player inspects as the officer,
+    with more impostors than real traffic holds (said on screen), and the queue that builds behind them."""
+
+    vehicles: Param = bounded(1.0, 60.0, what="cars in a shift", whole=True)
+    impostors: Param = bounded(0.0, 60.0, what="impostors in a shift", whole=True)
+    waiting_at_start: Param = bounded(0.0, 60.0, what="cars", whole=True)
+    arrivals_per_hour: Param = positive(3600.0, what="cars an hour")
+    referral_seconds: Param = bounded(0.0, 3600.0, what="seconds")
+
+    def check(self) -> list:
+        if self.impostors.value > self.vehicles.value:
+            return [("impostors.value", f"expected at most one impostor a car ({self.vehicles.value:g} cars); "
+                                        f"got {self.impostors.value:g}")]
+        return []
+
+
+@dataclass
 class SearchSpec:
     """One-to-many search: the phone app in the street and a search of scraped photos."""
 
@@ -533,6 +596,7 @@ class ModelFile:
     traffic: TrafficSpec
     port: PortSpec
     search: SearchSpec
+    shift: ShiftSpec
     ages: dict[Age, list[str]] = ref("differential", default_factory=dict)
     calibration: dict[str, CalibrationCheck] = field(default_factory=dict)
     limits: list[str] = ref("text", default_factory=list)

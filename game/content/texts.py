@@ -38,10 +38,15 @@ game.name game.tagline
 lab.chart lab.everyone lab.group lab.match_side lab.misses_per_day lab.no_match_side lab.per_day_note
 lab.stranger_passes lab.table_heading lab.genuine_key lab.impostor_key lab.none
 lane.composite lane.leave lane.see_outcome
+camera.found camera.got camera.inside camera.no_face camera.sees
+predict.heading predict.kind.capture predict.kind.score predict.right predict.said_no
+predict.said_yes predict.skip predict.tally_heading predict.wrong
 model.decision.held model.decision.identified model.decision.left model.decision.named model.decision.not-found
 model.decision.not-searched model.decision.released model.decision.secondary model.decision.walked-on
 numbers.decimal numbers.never numbers.thousands numbers.under_one
-outcome.another outcome.board outcome.captured outcome.later_hint outcome.later_showing
+outcome.another outcome.board outcome.captured
+people.back people.document people.nothing people.other_answers people.start people.status people.where people.who people.with
+timeline.compare_heading timeline.gone timeline.heading timeline.no_end
 port.city port.gallery
 quit.detail quit.question
 record.code_hint record.code_label record.deleted record.discuss_heading record.empty record.heading
@@ -51,6 +56,14 @@ settings.heading settings.intro
 shot.captured shot.match shot.match_side shot.missed shot.no_match shot.no_match_side shot.poor_quality
 sources.heading
 title.language title.play title.quit title.settings
+shift.again shift.begin shift.behind shift.caught shift.caught_detail shift.check shift.check_help
+shift.choices_heading shift.cleared shift.cleared_after_check shift.cleared_after_release shift.clock shift.cost_note
+shift.decide shift.figure shift.held shift.in_line shift.intro shift.leave shift.line_heading shift.missed
+shift.missed_after_check shift.missed_after_secondary shift.missed_detail shift.model_column shift.model_rules
+shift.next shift.nobody shift.on_title shift.release shift.secondary shift.see_end shift.seen shift.sum_caught
+shift.sum_clock shift.sum_held shift.sum_held_cars shift.sum_missed shift.sum_queue shift.sum_waiting
+shift.summary_table shift.summary_title shift.time_note shift.title shift.to_lab shift.trade_off shift.waited
+shift.you_check shift.you_column shift.you_release shift.you_secondary
 """
 # what game/sim/story.py's events carry, formatted by game/story/crossing.py (_values): every event has a time
 _EVENT = ("seconds", "minutes")
@@ -76,8 +89,6 @@ CODE: dict[str, tuple[str, ...]] = {
     + _EVENT,
     "beat.cell": ("label", "value"),
     "board.step": ("n", "total"),
-    "board.traveller_line": ("name", "before", "after"),
-    "board.traveller_same": ("name", "before", "after"),
     "board.value": ("value",),
     "common.bullet": ("text",),
     "calibration.band": ("low", "high"),
@@ -89,13 +100,49 @@ CODE: dict[str, tuple[str, ...]] = {
     "codes.summary": ("read", "total"),
     "figure.photos_after": ("duration",),
     "lab.rarer": ("n",),
+    **{f"challenge.{i}": () for i in "next skip free catch.title catch.luis_unseen algorithm.title over.title "
+       "over.body".split()},
+    "challenge.step": ("n", "total"),
+    "challenge.catch.goal": ("goal",),
+    "challenge.catch.luis_under": ("score",),
+    "challenge.catch.luis_over": ("score",),
+    "challenge.catch.now": ("now",),
+    "challenge.catch.done": ("group", "held", "today"),
+    "challenge.algorithm.goal": ("button",),
+    "challenge.algorithm.now": ("algorithm", "group", "times", "reference"),
+    "challenge.algorithm.done": ("first", "times"),
     "lab.threshold": ("score",),
     "lab.which": ("question", "answer"),
     "numbers.one_in": ("n",),
     "numbers.times": ("n",),
     "lane.legend": ("n", "title"),
-    "outcome.after": ("duration",),
+    "camera.passed": ("n", "seconds"),
+    "camera.passed_one": ("n", "seconds"),
+    "camera.queue": ("n", "seconds"),
+    "camera.queue_one": ("n", "seconds"),
+    "camera.passed_map": ("n",),
+    "camera.passed_map_one": ("n",),
+    "camera.queue_map": ("n",),
+    "camera.queue_map_one": ("n",),
+    "predict.capture_question": ("name",),
+    "predict.score_question": ("name", "threshold"),
+    "predict.got": ("name",),
+    "predict.missed": ("name", "cause"),
+    "predict.cleared": ("name", "score", "threshold"),
+    "predict.not_cleared": ("name", "score", "threshold"),
+    "predict.verdict": ("said", "result"),
+    "predict.line": ("name", "question", "guess", "actual", "result"),
+    "predict.tally": ("right", "total"),
     "outcome.heading": ("name",),
+    "people.face": ("who", "before", "after"),
+    "people.not_met": ("name",),
+    "people.outcome": ("before", "after"),
+    "people.same_outcome": ("outcome",),
+    "people.street": ("before", "after"),
+    "timeline.new": ("kept",),
+    "timeline.readers_added": ("readers",),
+    "timeline.readers_removed": ("readers",),
+    "timeline.was": ("now", "before"),
     "record.about": ("people", "what"),
     "record.by_group": ("per",),
     "record.code": ("code",),
@@ -109,8 +156,24 @@ CODE: dict[str, tuple[str, ...]] = {
     "record.readers": ("readers",),
     "settings.high_contrast": ("value",),
     "settings.reduced_motion": ("value",),
+    "settings.sound": ("value",),
     "settings.text_scale": ("value",),
     "shot.score": ("score", "result"),
+    "shift.car": ("n", "total"),
+    "shift.conditions": ("condition",),
+    "shift.held_detail": ("minutes",),
+    "shift.minutes": ("n",),
+    "shift.minutes_seconds": ("m", "s"),
+    "shift.rarity": ("impostors", "cars", "rate", "shifts"),
+    "shift.release_help": ("time",),
+    "shift.check_help": ("time",),
+    "shift.secondary_help": ("time", "minutes"),
+    "shift.seconds": ("n",),
+    "shift.stream": ("cars",),
+    "shift.summary_impostors": ("impostors", "cars"),
+    "shift.took": ("time",),
+    "shift.value": ("value",),
+    "shift.was_impostor": ("who",),
     "shot.threshold": ("score",),
     "source.citation": ("publication", "work", "date", "citing", "via"),
     "source.citing": ("citing",),
@@ -122,11 +185,22 @@ CODE: dict[str, tuple[str, ...]] = {
     "source.report": ("publication", "report"),
     "source.short": ("publication",),
     "source.via": ("via",),
+    "words.heading": ("path",),                # face-value words (game/app/words_cmd.py)
+    "words.screen": (),
+    "words.pages": (),
+    "words.presses": (),
+    "words.count": (),
+    "words.new": (),
+    "words.total": ("words", "new", "presses", "screens"),
+    "words.minutes": ("minutes", "reading", "rate", "pressing", "seconds"),
+    "words.bounds": ("words", "minutes"),
+    "words.within": (),
+    "words.over": (),
 }
 
 # -- ids the code builds at run time: a template over named vocabularies, and the names it fills ----------
 # the settings screen's choices, as game/story/prefs.py REGISTRY declares them: name -> how many
-SETTINGS = {"text_scale": 4, "high_contrast": 2, "reduced_motion": 2}
+SETTINGS = {"text_scale": 4, "high_contrast": 2, "reduced_motion": 2, "sound": 4}
 PORT_PLACES = ("mexico", "us", "pedestrian", "inbound", "outbound", "building", "secondary")  # the map's labels
 SOURCES_TABS = ("limits", "sources")  # the sources screen's tabs (game/story/views/dialogs.py)
 DATE_KINDS = ("year", "month", "early", "range")  # game.content.dates SourceDate.kind
@@ -146,6 +220,8 @@ VOCABULARIES: dict[str, Callable[[Any], Iterable[str]]] = {
     "sources_tab": lambda c: SOURCES_TABS,
     "place": lambda c: PORT_PLACES,
     "duration": lambda c: (f"{unit}{one}" for unit in ("hours", "days", "weeks", "years") for one in ("", "_one")),
+    "traveller": lambda c: c.travellers,
+    "glossary": lambda c: c.scenes.glossary if "scenes.yaml" in c.files else (),
 }
 PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("category.{category}", ()),               # the traveller's card (choose)
@@ -162,6 +238,12 @@ PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sources.{sources_tab}", ()),
     ("port.{place}", ()),                      # the port map's labels (story/views/lane.py)
     ("record.{duration}", ("n",)),             # a length of time (ui/scenes/record.py duration)
+    ("traveller.{traveller}.hook", ()),        # a traveller's card (choose) and what became of them (outcome)
+    ("traveller.{traveller}.after_released", ()),
+    ("traveller.{traveller}.after_held", ()),
+    ("glossary.{glossary}.term", ()),          # a term and its one sentence (story/glossary.py)
+    ("glossary.{glossary}.means", ()),
+    ("glossary.{glossary}.forms", ()),
 )
 
 

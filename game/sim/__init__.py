@@ -24,6 +24,8 @@ Build once, then ask (every function is plain Python, deterministic, and headles
                                                    .photos_held[system][horizon], .records_readable,
                                                    .outbound, .beyond, .as_dict() for JSON)
     sample_vehicles(model, policy, vehicles, random.Random(seed)) -> SampleSummary (same odds)
+    sample_shift(model, policy, seed, stream=0) -> Shift (a stream of cars at the booth, drawn with the
+                                                          sampler's odds; game.sim.shift scores decisions)
     sample_crossing(model, policy, traveller, seed) -> CrossingStory (events per station, people,
                                                                      decision, reason, delay, records)
     reference_mix_capture(model, placement="windshield") -> the Anzalduas calibration figures
@@ -38,12 +40,13 @@ from .model import Model
 from .policy import Policy, PolicyError, option_values, retention_values
 from .port import HORIZONS, GroupYear, PortYear, SampleSummary, beyond_the_port, port_year, sample_vehicles
 from .records import RecordEntry, reader_access, records_for
+from .shift import Shift, ShiftRules, Tally, Vehicle, sample_shift
 from .story import CrossingStory, PersonResult, StationEvent, sample_crossing
 
 __all__ = [
     "CaptureCause", "CaptureChance", "CrossingStory", "GroupYear", "HORIZONS", "Model", "PersonResult",
-    "Policy", "PolicyError", "PortYear", "RecordEntry", "SampleSummary", "StationEvent", "beyond_the_port",
+    "Policy", "PolicyError", "PortYear", "RecordEntry", "SampleSummary", "Shift", "ShiftRules", "Tally", "Vehicle", "StationEvent", "beyond_the_port",
     "fmr_at", "fnmr_at", "option_values", "retention_values", "genuine_curve", "impostor_curve", "match_rates", "one_to_many", "occupant_capture",
     "policy_threshold", "port_year", "reader_access", "records_for", "reference_mix_capture", "sample_crossing",
-    "sample_vehicles", "threshold_for_fmr",
+    "sample_shift", "sample_vehicles", "threshold_for_fmr",
 ]

@@ -74,6 +74,12 @@ FIGURE: dict[str, tuple[str, ...]] = {
     "search_false_leads": ("model.search", *SEARCH),
 }
 LAB = SCORE  # the threshold lab draws the score curves before any figure
+# a shift in the booth (game/story/views/shift.py): its own stream, the officers' times and catches, the
+# cameras and the scores, and the traffic mix its cars are drawn from
+SHIFT = ("model.shift", "model.traffic.impostor_rate", "model.port.booth_seconds", "model.port.manual_check_seconds",
+         "model.port.secondary_minutes", "model.port.catch_by_manual_check", "model.port.catch_after_nonmatch",
+         "model.port.catch_in_secondary", "model.port.nonmatch_to_secondary", *CAMERAS["vehicle"], *BEHAVIOUR,
+         *SCORE, "policy.capture_failure", "model.traffic")
 EVERYTHING = ("policy", "model", "records")  # the record screen: every consequence at once
 
 
@@ -179,6 +185,7 @@ def screens(content: Any, model: Any) -> dict[str, list[str]]:
         out[f"outcome.{lane}"] = crossing(model, kinds.values(), lane)
     for qid, q in content.questions.items():
         out[f"board.{qid}"] = question(model, q)
+    out["shift"] = expand(model, SHIFT)
     out["record"] = record_screen(model)
     return out
 

@@ -61,6 +61,10 @@ class Beat:
     # gallery size, strangers expected as candidates, chance of at least one: the model's numbers
     # (formatted by the view, in the reader's language)
     comparison: tuple[tuple[float, float, float], ...] = ()
+    # how long the car stands here beyond a clear crossing (an alarm, a manual check, secondary), and
+    # how many cars come through the lane meanwhile: one per booth inspection (model.port.booth_seconds)
+    held_seconds: float = 0.0
+    cars_meanwhile: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ class Crossing:
     threshold: float
     summary: str              # text id of the decision, e.g. model.decision.released
     reason: str               # text id of why
-    shots: tuple[Shot, ...] = ()  # everyone in the story, whether or not a camera ran
+    shots: tuple[Shot, ...] = ()  # everyone in the story, whether or not a camera ran (the traveller first)
+    conditions: str = "daylight"  # what the cameras look through: glare, night, rain, tint
 
     def beat_at(self, station: str) -> Beat:
         return next(b for b in self.beats if b.station == station)
@@ -114,9 +119,26 @@ def build_crossing(content: Any, model: Any, policy: Any, traveller: Any, seed: 
         beat = _beat(station, event, story, shots, tuple(records))
         if station.kind in ("scan", "review"):
             beat = replace(beat, comparison=_gallery_sizes(model, story))
+        held = _held_seconds(model, station.kind, event, story)
+        if held:
+            beat = replace(beat, held_seconds=held, cars_meanwhile=held / model.port["booth_seconds"])
         beats.append(beat)
     return Crossing(traveller.id, seed, tuple(beats), story.decision not in HELD_DECISIONS,
-                    policy_threshold(model, policy), story.decision, story.reason, shots)
+                    policy_threshold(model, policy), story.decision, story.reason, shots, traveller.conditions)
+
+
+def _held_seconds(model: Any, kind: str, event: Any, story: Any) -> float:
+    """The time the model adds at this station: the radiation alarm's check, the officer's manual checks,
+    or the wait in secondary (where the lane moves on without the car)."""
+    if event is None:
+        return 0.0
+    if kind == "rpm" and event.outcome.endswith("nuisance"):
+        return event.seconds
+    if kind in ("booth", "counter"):
+        return event.details.get("manual_checks", 0) * model.port["manual_check_seconds"]
+    if kind in ("decision", "exit") and story.decision == "model.decision.secondary":
+        return model.port["secondary_minutes"] * 60.0
+    return 0.0
 
 
 def _gallery_sizes(model: Any, story: Any) -> tuple[tuple[float, float, float], ...]:

@@ -24,6 +24,7 @@ REGISTRY: tuple[PrefSpec, ...] = (
     PrefSpec("text_scale", 1.0, (1.0, 1.25, 1.5, 2.0), "settings.text_scale"),
     PrefSpec("high_contrast", False, (False, True), "settings.high_contrast"),
     PrefSpec("reduced_motion", False, (False, True), "settings.reduced_motion"),
+    PrefSpec("sound", 0.6, (0.0, 0.3, 0.6, 1.0), "settings.sound"),  # volume: off, quiet, medium, loud
 )
 SPECS = {spec.name: spec for spec in REGISTRY}
 
@@ -34,6 +35,7 @@ class Prefs:
     high_contrast: bool = False
     reduced_motion: bool = False
     language: str = "en"
+    sound: float = 0.6
 
     def set(self, name: str, value: Any) -> "Prefs":
         spec = SPECS.get(name)
@@ -50,7 +52,7 @@ class Prefs:
 
 # -- preferences that last between runs (never in kiosk mode: the caller decides) ----------------
 FILE_NAME = "prefs.json"
-STORED = ("text_scale", "high_contrast", "reduced_motion", "language")
+STORED = ("text_scale", "high_contrast", "reduced_motion", "sound", "language")
 
 
 def _report(line: str) -> None:

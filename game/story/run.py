@@ -10,6 +10,21 @@ if TYPE_CHECKING:
     from .board import BoardState
 
 
+@dataclass(frozen=True)
+class Prediction:
+    """One guess the player made in the lane, beside what the model did (game.story.predict asks them)."""
+
+    traveller: str
+    kind: str      # "capture": will the camera get a usable image? "score": will the score clear the line?
+    who: str       # text id of the person the question was about
+    guess: bool
+    actual: bool
+
+    @property
+    def right(self) -> bool:
+        return self.guess == self.actual
+
+
 @dataclass
 class Run:
     seed: int
@@ -17,7 +32,9 @@ class Run:
     traveller: str | None = None
     met: list[str] = field(default_factory=list)
     board: BoardState | None = None
+    predictions: list[Prediction] = field(default_factory=list)  # in the order the player made them
     first_prefs: Prefs | None = None  # what the run started with: a reset returns to it
+    lab_challenge: Any = None  # game.story.views.lab.Challenge: where the lab's challenge was left
 
     def __post_init__(self) -> None:
         if self.first_prefs is None:

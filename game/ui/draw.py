@@ -1,6 +1,7 @@
 """Drawing helpers the painters share: panels, score scales, synthetic faces."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -37,7 +38,7 @@ class ScaleLabels:
     match: str        # "Match →", the side above
 
 
-def _spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = LABEL_GAP) -> list[int]:
+def spread(wanted: list[tuple[int, int]], left: int, right: int, gap: int = LABEL_GAP) -> list[int]:
     """Left edges for labels (wanted left edge, width), in order, nudged apart so none overlaps the next and
     kept between left and right while there is room."""
     xs: list[int] = []
@@ -110,7 +111,7 @@ def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, threshol
                    key=lambda item: item[:2])  # at one x, a label ending there comes before one starting there
     wanted = [(x - (img.get_width() // 2 if side == 0 else 0 if side > 0 else img.get_width()), img.get_width())
               for x, side, _, img in items]
-    for (x, _, stroke, img), left in zip(items, _spread(wanted, rect.left, rect.right)):
+    for (x, _, stroke, img), left in zip(items, spread(wanted, rect.left, rect.right)):
         surface.blit(img, (left, rect.top))
         foot = (min(max(x, left), left + img.get_width()), rect.top + line)
         pygame.draw.line(surface, p.text, foot, (x, bar.top - (4 if stroke == 5 else 9)), stroke)  # thick: threshold
@@ -118,18 +119,24 @@ def score_bar(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, threshol
     sides = [ctx.text.render(labels.no_match, size, p.bad, "semibold"),
              ctx.text.render(labels.match, size, p.good, "semibold")]
     wanted = [(tx - 10 - sides[0].get_width(), sides[0].get_width()), (tx + 10, sides[1].get_width())]
-    for img, left in zip(sides, _spread(wanted, rect.left, rect.right, gap=20)):
+    for img, left in zip(sides, spread(wanted, rect.left, rect.right, gap=20)):
         surface.blit(img, (left, bar.bottom + BAR_GAP_BELOW))
     surface.set_clip(clip)
 
 
-def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: bool = False) -> None:
-    """A stylised synthetic face drawn from shapes (never a photo of anyone), drawn once and reused."""
-    key = (spec.skin, spec.hair, spec.hair_colour, spec.age, spec.shirt, tuple(behaviour), rect.w, rect.h, blur)
+MOODS = ("calm", "waiting", "worry", "relief")
+
+
+def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: bool = False,
+         mood: str | None = None) -> None:
+    """A stylised synthetic face drawn from shapes (never a photo of anyone), drawn once and reused. A
+    `mood` (one of MOODS) sets the eyebrows and the mouth, so a face reacts to what happens to it."""
+    key = (spec.skin, spec.hair, spec.hair_colour, spec.age, spec.shirt, tuple(behaviour), rect.w, rect.h, blur,
+           mood)
     image = _FACES.get(key)
     if image is None:
         image = pygame.Surface(rect.size, pygame.SRCALPHA).convert_alpha()
-        _draw_face(image, image.get_rect(), spec, behaviour)
+        _draw_face(image, image.get_rect(), spec, behaviour, mood)
         if blur:
             small = pygame.transform.smoothscale(image, (max(1, rect.w // 10), max(1, rect.h // 10)))
             image = pygame.transform.smoothscale(small, rect.size)
@@ -140,7 +147,7 @@ def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: b
 _FACES: dict[tuple, pygame.Surface] = {}
 
 
-def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour) -> None:
+def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour, mood: str | None = None) -> None:
     cx, cy = rect.centerx, rect.centery
     r = min(rect.w, rect.h) // 2
     skin = SKIN[spec.skin]
@@ -190,6 +197,8 @@ def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour) -> N
     mouth_y = head.top + int(head.h * 0.74)
     if "mask" in behaviour:
         pygame.draw.ellipse(surface, (200, 215, 230), (head.left + 6, eye_y + hr // 4, head.w - 12, int(head.h * 0.42)))
+    elif mood is not None:
+        _mouth(surface, mood, cx, mouth_y, hr, ink)
     else:
         pygame.draw.arc(surface, ink, (cx - hr // 3, mouth_y - hr // 6, hr * 2 // 3, hr // 3), 3.5, 5.9, 3)
     if "hat" in behaviour:
@@ -197,3 +206,45 @@ def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour) -> N
         pygame.draw.ellipse(surface, (120, 86, 52), (head.left - hr // 2, brim_y - 10, head.w + hr, 26))
         pygame.draw.rect(surface, (140, 100, 60), (head.left + 6, head.top - hr // 3, head.w - 12, brim_y - head.top + hr // 3),
                          border_radius=12)
+    if mood is not None:  # over a hat's brim, so the mood always reads
+        _brows(surface, mood, cx, eye_y, eye_dx, hr, ink)
+
+
+def _brows(surface: pygame.Surface, mood: str, cx: int, eye_y: int, eye_dx: int, hr: int, ink) -> None:
+    """Eyebrows, thick enough to read on a 64-pixel face: level (calm), raised (waiting), the inner ends
+    lifted (worry), lifted high and arched (relief)."""
+    width = max(3, hr // 7)
+    half = max(5, hr // 4)
+    above = max(6, hr // 4)
+    for side in (-1, 1):
+        sx = cx + side * eye_dx
+        inner, outer = sx - side * half, sx + side * half
+        if mood == "worry":  # the inner ends lifted, the outer ones dropped
+            pygame.draw.line(surface, ink, (inner, eye_y - above - hr // 5), (outer, eye_y - above + hr // 10), width)
+        elif mood == "relief":
+            box = pygame.Rect(0, 0, 2 * half, max(6, hr // 3))
+            box.midtop = (sx, eye_y - above - hr // 6)
+            pygame.draw.arc(surface, ink, box, 0.3, 2.84, width)
+        else:
+            lift = hr // 10 if mood == "waiting" else 0
+            pygame.draw.line(surface, ink, (inner, eye_y - above - lift), (outer, eye_y - above - lift), width)
+
+
+def _mouth(surface: pygame.Surface, mood: str, cx: int, mouth_y: int, hr: int, ink) -> None:
+    """A gentle smile (calm), a level line (waiting), a frown (worry), a wide open smile (relief)."""
+    width = max(3, hr // 9)
+    if mood == "waiting":
+        pygame.draw.line(surface, ink, (cx - hr // 4, mouth_y), (cx + hr // 4, mouth_y), width)
+    elif mood == "worry":
+        box = pygame.Rect(0, 0, hr * 3 // 4, hr * 2 // 5)
+        box.midtop = (cx, mouth_y - hr // 10)
+        pygame.draw.arc(surface, ink, box, 0.3, 2.84, width)
+    elif mood == "relief":  # a half moon, flat side up: an open smile
+        a, b, top = hr // 2, hr // 3, mouth_y - hr // 8
+        points = [(cx + round(a * math.cos(math.pi * i / 12)), top + round(b * math.sin(math.pi * i / 12)))
+                  for i in range(13)]
+        pygame.draw.polygon(surface, ink, points)
+    else:
+        box = pygame.Rect(0, 0, hr * 3 // 4, hr * 2 // 5)
+        box.midbottom = (cx, mouth_y + hr // 8)
+        pygame.draw.arc(surface, ink, box, 3.44, 5.98, width)

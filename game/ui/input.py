@@ -13,6 +13,7 @@ import pygame
 UP, DOWN, LEFT, RIGHT = "up", "down", "left", "right"
 CONFIRM, BACK, NEXT, PREV, INFO = "confirm", "back", "next", "prev", "info"
 POINT, PRESS, DRAG, TAP, SCROLL = "point", "press", "drag", "tap", "scroll"
+MUTE = "mute"  # M: sound off, or back on at the volume it had
 QUIT = "quit"  # the window was closed: leave at once, no question asked
 STAFF_EXIT = "staff_exit"  # Ctrl+Shift+Q: the only way out of kiosk mode
 DIRECTIONS = (UP, DOWN, LEFT, RIGHT)
@@ -33,6 +34,7 @@ KEYS = {
     pygame.K_ESCAPE: BACK, pygame.K_BACKSPACE: BACK,
     pygame.K_i: INFO, pygame.K_F1: INFO,
     pygame.K_PAGEDOWN: NEXT, pygame.K_PAGEUP: PREV,
+    pygame.K_m: MUTE,
 }
 BUTTONS = {
     pygame.CONTROLLER_BUTTON_DPAD_UP: UP, pygame.CONTROLLER_BUTTON_DPAD_DOWN: DOWN,

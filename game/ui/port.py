@@ -11,6 +11,7 @@ station markers, or left out when there is no room (the stations' names are item
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -26,6 +27,19 @@ WALK_HALF = 22
 MARKER = 26  # a station marker's radius at full size
 TRAVELLER_OFFSET = 95  # the traveller waits just before a station's marker, so its number stays visible
 LABEL_SCALE_MAX = 1.25  # place names on the map grow with the text up to this; the legend carries the rest
+LOT = (1610, CAR_Y - ROAD_HALF - 96, 290, 78)  # the secondary inspection lot (x, y, w, h)
+LOT_ENTRY_X = 1670
+CAR_GAP = 84  # port units between queued cars
+
+
+@dataclass(frozen=True)
+class Motion:
+    """What moves on the map besides the traveller, each from 0 to 1 (1 at once with reduced motion): the
+    camera's flash fading, the line of cars growing while the car is held, the cars going by meanwhile."""
+
+    flash: float = 0.0
+    queue: float = 1.0
+    drift: float = 0.0
 
 
 def lane_y(lane: str) -> int:
@@ -91,9 +105,10 @@ class PortMap:
         return self._cache[key]
 
     def paint(self, surface: pygame.Surface, ctx: Context, rect: pygame.Rect, data: dict, say,
-              traveller: tuple[float, float], focus_station: int | None) -> None:
+              traveller: tuple[float, float], focus_station: int | None, motion: Motion = Motion()) -> None:
         """The map, each station's numbered marker (filled when passed, the current one in the accent),
-        and the traveller, all inside `rect`."""
+        the cars that come through while the traveller is held (with their number in words), the camera's
+        flash, and the traveller, all inside `rect`."""
         surface.blit(self.background(ctx, rect, data, say), rect.topleft)
         p = ctx.palette
         frame = Frame(rect)
@@ -113,6 +128,10 @@ class PortMap:
             if focus_station == i:
                 pygame.draw.circle(surface, p.text, centre, radius + 10, theme.FOCUS_WIDTH)
         pygame.draw.rect(surface, p.panel_edge, rect, 2)  # the map's edge, where its ground meets the page
+        if data.get("cars"):
+            _cars_meanwhile(surface, ctx, frame, data, traveller, motion, say)
+        if motion.flash > 0 and data.get("camera"):
+            _flash(surface, frame, data["stations"][current][0], motion.flash)
         at = frame.on_canvas(traveller)
         if data["vehicle"]:
             _car(surface, at, frame, p)
@@ -182,7 +201,7 @@ def _draw_port(surface: pygame.Surface, ctx: Context, f: Frame) -> list[tuple[in
     pygame.draw.rect(surface, p.building, building, border_radius=10)
     pygame.draw.rect(surface, p.panel_edge, building, 3, border_radius=10)
     pygame.draw.rect(surface, (128, 136, 150), f.box(0, PED_Y - WALK_HALF, MAP_W, WALK_HALF * 2))
-    lot = f.box(1610, CAR_Y - ROAD_HALF - 96, 290, 78)
+    lot = f.box(*LOT)
     pygame.draw.rect(surface, p.road, lot, border_radius=6)
     pygame.draw.rect(surface, p.road, (f.x(1640), lot.bottom, f.x(60), f.y(CAR_Y - ROAD_HALF) - lot.bottom))
     for x in range(1610 + 36, 1610 + 290, 64):
@@ -280,19 +299,80 @@ def _equipment(surface: pygame.Surface, kind: str, at: tuple[int, int], f: Frame
             pygame.draw.rect(surface, p.muted, car, border_radius=car.h // 4)
 
 
+def _flash(surface: pygame.Surface, f: Frame, at: tuple[int, int], strength: float) -> None:
+    """Rays from the camera at a station as it takes its picture."""
+    x, y = at
+    centre = f.on_canvas((x - 50, y - half_width(y)))
+    reach = f.size(70, 24)
+    glow = pygame.Surface((2 * reach, 2 * reach), pygame.SRCALPHA)
+    pygame.draw.circle(glow, (255, 255, 230, round(200 * strength)), (reach, reach), reach)
+    surface.blit(glow, (centre[0] - reach, centre[1] - reach))
+    for n in range(8):
+        a = n * math.pi / 4
+        inner, outer = reach * 0.45, reach * (0.8 + 0.4 * strength)
+        pygame.draw.line(surface, (255, 255, 255), (centre[0] + inner * math.cos(a), centre[1] + inner * math.sin(a)),
+                         (centre[0] + outer * math.cos(a), centre[1] + outer * math.sin(a)), 3)
+
+
+def _cars_meanwhile(surface: pygame.Surface, ctx: Context, f: Frame, data: dict, traveller: tuple[float, float],
+                    motion: Motion, say) -> None:
+    """While the car is held: the line behind it grows, car by car, back to the map's edge (the words say how
+    many). While it waits in secondary: the cars the lane lets through meanwhile, going by on the road."""
+    p = ctx.palette
+    stations = data["stations"]
+    direction = 1 if stations[-1][0][0] >= stations[0][0][0] else -1
+    y = lane_y(data["lane"])
+    if data.get("secondary"):
+        start, end = stations[0][0][0], stations[-1][0][0]
+        xs = [start + ((k * CAR_GAP * 2 + motion.drift * CAR_GAP * 2) % max(1, end - start)) for k in range(data["cars"])]
+        xs = [x for x in xs if start <= x <= end][: max(1, int((end - start) // (CAR_GAP * 2)))]
+    else:
+        room = int(abs(traveller[0] - (0 if direction > 0 else MAP_W)) // CAR_GAP) - 1
+        shown = min(room, math.ceil(data["cars"] * motion.queue))
+        xs = [traveller[0] - direction * CAR_GAP * (k + 1) for k in range(max(0, shown))]
+    for x in xs:
+        car = pygame.Rect(0, 0, f.size(64, 24), f.size(40, 14))
+        car.center = f.on_canvas((x, y))
+        pygame.draw.rect(surface, p.muted, car, border_radius=car.h // 4)
+        pygame.draw.rect(surface, p.shadow, car, 2, border_radius=car.h // 4)
+    if data.get("cars_words") is None:
+        return
+    size = theme.SIZE["small"] * min(ctx.text.scale, LABEL_SCALE_MAX) / ctx.text.scale
+    image = ctx.text.render(say(data["cars_words"]), size, p.text, "bold")
+    anchor = f.on_canvas((traveller[0], y + half_width(y) + 10))
+    tag = image.get_rect(midtop=anchor).inflate(12, 4).clamp(f.rect)
+    pygame.draw.rect(surface, p.shadow, tag, border_radius=6)
+    pygame.draw.rect(surface, p.warn, tag, 2, border_radius=6)
+    surface.blit(image, image.get_rect(center=tag.center))
+
+
 def ease(t: float) -> float:
     """Smooth start and stop for movement between stations."""
     t = min(max(t, 0.0), 1.0)
     return 0.5 - 0.5 * math.cos(math.pi * t)
 
 
-def traveller_at(stations: tuple, walk_from: int, index: int, t: float, lane: str) -> tuple[float, float]:
+def traveller_at(stations: tuple, walk_from: int, index: int, t: float, lane: str,
+                 secondary: float = 0.0) -> tuple[float, float]:
     """Where the traveller is, in the port's coordinates: between two stations, `t` of the way (eased),
-    waiting just before the marker so its number stays visible."""
+    waiting just before the marker so its number stays visible; then, sent to secondary, `secondary` of
+    the way from the last station into the secondary lot (along the road, then up its drive)."""
     a, b = stations[walk_from][0][0], stations[index][0][0]
     first, last = stations[0][0][0], stations[-1][0][0]
     direction = 1 if last >= first else -1  # outbound traffic drives right to left
-    return (a + (b - a) * ease(t) - direction * TRAVELLER_OFFSET, lane_y(lane))
+    here = (a + (b - a) * ease(t) - direction * TRAVELLER_OFFSET, lane_y(lane))
+    if secondary <= 0:
+        return here
+    lot_y = LOT[1] + LOT[3] / 2
+    path = [here, (LOT_ENTRY_X, here[1]), (LOT_ENTRY_X, lot_y), (LOT[0] + LOT[2] * 0.6, lot_y)]
+    lengths = [math.dist(p, q) for p, q in zip(path, path[1:])]
+    left = ease(secondary) * sum(lengths)
+    for (p, q), length in zip(zip(path, path[1:]), lengths):
+        if left <= length and length:
+            k = left / length
+            return (p[0] + (q[0] - p[0]) * k, p[1] + (q[1] - p[1]) * k)
+        left -= length
+    return path[-1]
 
 
-__all__: list[Any] = ["PortMap", "Frame", "ease", "lane_y", "traveller_at", "MAP_HEIGHT", "TRAVELLER_OFFSET"]
+__all__: list[Any] = ["PortMap", "Frame", "Motion", "ease", "lane_y", "traveller_at", "MAP_HEIGHT", "TRAVELLER_OFFSET"]

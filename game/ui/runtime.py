@@ -89,6 +89,7 @@ class Game:
         self.animating = False
         self.idle_seconds = 0.0
         self.frames_drawn = 0
+        self._unmuted_volume = stored_prefs.SPECS["sound"].default
         self._under: pygame.Surface | None = None
         self._under_key: tuple | None = None
         if scene_class(start).overlay:  # a dialog is shown over the screen it belongs to
@@ -106,6 +107,8 @@ class Game:
         self.idle_seconds = 0.0
         if intent.kind in (I.QUIT, I.STAFF_EXIT):
             self.ctx.quit_requested = True
+        elif intent.kind == I.MUTE:
+            self.toggle_mute()
         elif self.scene is not None:
             self.scene.handle(intent)
         self.dirty = True
@@ -134,6 +137,16 @@ class Game:
         if self.prefs_file is not None and prefs != self._saved_prefs:
             self._saved_prefs = prefs
             stored_prefs.save(self.prefs_file, prefs)
+
+    def toggle_mute(self) -> None:
+        """M, on any screen: sound off, and on again at the volume it had (the default when it was off
+        from the start). A preference like any other: saved, shown in Settings, reset in a kiosk."""
+        prefs = self.ctx.run.prefs
+        if prefs.sound > 0:
+            self._unmuted_volume = prefs.sound
+        volume = 0.0 if prefs.sound > 0 else self._unmuted_volume
+        self.ctx.run.prefs = prefs.set("sound", volume)
+        self.ctx.apply_prefs()
 
     def update(self, dt: float) -> None:
         self.idle_seconds += dt
@@ -194,6 +207,7 @@ class Game:
     def run(self) -> int:
         self.draw()
         init_gamepads()
+        self.ctx.sound.start()  # after the first frame, so opening the sound device never delays it
         last = time.perf_counter()
         while not self.ctx.quit_requested:
             if self.dirty:

@@ -33,7 +33,7 @@ class Context:
     make_world: Callable[[], Any] | None = None  # builds the model for this run's seed, when first needed
     quit_requested: bool = False
     services: dict[str, Any] = field(default_factory=dict)
-    sound: Sounds = field(default_factory=Sounds)
+    sound: Sounds = field(default_factory=Sounds)  # silent until apply_prefs gives it the player's volume
     _world: Any = field(default=None, repr=False)
 
     @property
@@ -51,6 +51,7 @@ class Context:
         prefs = self.run.prefs
         self.text = Text(prefs.text_scale)
         self.palette = theme.HIGH_CONTRAST if prefs.high_contrast else theme.STANDARD
+        self.sound.volume = prefs.sound
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Scene:
         elif kind == I.CONFIRM:
             self.press_focused()
         elif kind == I.BACK:
+            self.ctx.sound.play("back")
             self.back()
         elif kind == I.INFO:
             self.info()
@@ -120,8 +122,7 @@ class Scene:
         """'How do we know?' for this screen, where it has one."""
         for i, button in enumerate(self.buttons):
             if button.key == "info":
-                self.focus = i
-                button.action()
+                self.activate(i)
                 return
 
     def button_at(self, pos: tuple[float, float]) -> int | None:
@@ -133,8 +134,7 @@ class Scene:
     def tap(self, pos: tuple[float, float]) -> None:
         index = self.button_at(pos)
         if index is not None:
-            self.focus = index
-            self.buttons[index].action()
+            self.activate(index)
 
     def hover(self, pos: tuple[float, float]) -> None:
         index = self.button_at(pos)
@@ -143,8 +143,15 @@ class Scene:
 
     def press_focused(self) -> None:
         if self.buttons:
-            self.focus = min(self.focus, len(self.buttons) - 1)
-            self.buttons[self.focus].action()
+            self.activate(min(self.focus, len(self.buttons) - 1))
+
+    def activate(self, index: int) -> None:
+        """Press a button, by any device: focus it, sound it ("back" for Back, "tap" for the rest; the
+        scene may add its own sound for what the press does), then do what it does."""
+        self.focus = index
+        button = self.buttons[index]
+        self.ctx.sound.play("back" if button.key == "back" else "tap")
+        button.action()
 
     def cycle_focus(self, step: int) -> None:
         if self.buttons:

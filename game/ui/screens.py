@@ -7,22 +7,43 @@ data. The layout is kept until the screen, the text size, the language or the pa
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 import pygame
 
+from game.story import glossary
 from game.story.screen import Item, Screen
 
 from . import draw, theme
 from .layout import CONTROLS, ROLES, Box, Flow, Layout, lay_out
 from .scene import Button, Context, Scene
 
+TERM = "term:"  # the key of a glossary term's target: "term:<id>"
+TERM_DOT = 3     # the dots under a term: this many pixels square, as far apart
+
+
+@dataclass
+class TermMark:
+    """A glossary term's first place on a page: the words' rectangle (the target), and the height of
+    the dotted line under them (just below the letters' baseline)."""
+
+    term: str
+    rect: pygame.Rect
+    underline: int
+
+
 class ScreenScene(Scene):
-    """A scene whose content is a `Screen`; paging and focus come with it."""
+    """A scene whose content is a `Screen`; paging and focus come with it. The first place of each
+    glossary term on a page is underlined and becomes a target after the screen's own controls (Tab
+    reaches it; arrows keep to the controls) that opens the term's sentence."""
+
+    glossary = True  # False: terms are not marked (the term's own dialog)
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
         self.page = 0
+        self.terms: list[TermMark] = []
         self._cache: tuple[object, Screen, Layout] | None = None
         self._laying_out = False
         self._screens: dict[tuple, Screen] = {}
@@ -88,10 +109,37 @@ class ScreenScene(Scene):
                                            primary=item.role == "primary"))
             elif item.kind in ("chart", "map") and item.key:
                 self.buttons.append(Button(item.key, box.rect, "", actions.get(item.key, _nothing), visible=False))
+        # only where this class's draw underlines them (a scene that paints itself, as the lab, does not yet)
+        marked = self.glossary and type(self).draw is ScreenScene.draw
+        self.terms = term_marks(self.ctx, laid.boxes(self.page)) if marked else []
+        for mark in self.terms:
+            self.buttons.append(Button(TERM + mark.term, mark.rect, self.ctx.t(f"glossary.{mark.term}.term"),
+                                       self._term_opener(mark.term), visible=False))
         self.focus = 0
         wanted = focus_key or screen.focus
         if wanted:
             self.focus_key(wanted)
+
+    def _term_opener(self, term: str) -> Callable[[], None]:
+        def open_term() -> None:
+            from .scenes import registry  # the scenes import this module: looked up when first pressed
+            self.ctx.stack.push(registry.make_scene("term", self.ctx, term=term))
+        return open_term
+
+    def move_focus(self, direction: str) -> None:
+        """Arrows move among the screen's controls, as before there were terms; from a term, among all."""
+        here = self.focused_key() or ""
+        if here.startswith(TERM) or not self.terms:
+            super().move_focus(direction)
+            return
+        everything = self.buttons
+        self.buttons = [b for b in everything if not b.key.startswith(TERM)]
+        self.focus = self.buttons.index(everything[min(self.focus, len(everything) - 1)])
+        try:
+            super().move_focus(direction)
+        finally:
+            chosen, self.buttons = self.buttons[self.focus], everything
+            self.focus = everything.index(chosen)
 
     def refresh(self) -> None:
         """The state changed: lay out again, keeping focus on the same control."""
@@ -113,6 +161,7 @@ class ScreenScene(Scene):
             draw.panel(surface, laid.frame, self.ctx)
         focused = self.focused_key()
         paint_boxes(surface, self.ctx, laid.boxes(self.page), focused, self.painters())
+        paint_terms(surface, self.ctx, self.terms, focused)
 
 
 def _nothing() -> None:
@@ -144,6 +193,51 @@ def paint_boxes(surface: pygame.Surface, ctx: Context, boxes: list[Box], focused
             if box.item.key and box.item.key == focused:
                 pygame.draw.rect(surface, ctx.palette.accent, box.rect.inflate(12, 12), theme.FOCUS_WIDTH,
                                  theme.RADIUS + 6)
+
+
+def term_marks(ctx: Context, boxes: list[Box]) -> list[TermMark]:
+    """Where each glossary term first appears on a page: in paragraphs and table labels, not inside a
+    control (a traveller's card is pressed as a whole). Measured from the laid-out lines with the font
+    they are drawn in, so it is done when the layout changes, never per frame."""
+    found = glossary.for_language(ctx.content, ctx.run.prefs.language)
+    controls = [b.rect for b in boxes if b.item.kind in CONTROLS]
+    seen: set[str] = set()
+    marks: list[TermMark] = []
+    for box in boxes:
+        kind = box.item.kind
+        if kind not in ("text", "pair") or any(box.container is rect for rect in controls):
+            continue
+        data = box.item.data if isinstance(box.item.data, dict) else {}
+        align = data.get("align", "left") if kind == "text" else "left"
+        area = box.rect if kind == "text" else box.label_rect
+        size, weight, _ = style(ctx, box.item.role)
+        font = ctx.text.font(size, weight)
+        line_h = font.get_linesize()
+        for n, line in enumerate(box.lines):
+            terms = found.find(line, seen)
+            if not terms:
+                continue
+            spare = area.w - font.size(line)[0]
+            left = area.x + (spare if align == "right" else spare // 2 if align == "center" else 0)
+            for term in terms:
+                seen.add(term.term)
+                x = left + font.size(line[:term.start])[0]
+                rect = pygame.Rect(x, area.y + n * line_h, font.size(line[term.start:term.end])[0], line_h)
+                marks.append(TermMark(term.term, rect.clip(area), rect.y + font.get_ascent() + 2))
+    return marks
+
+
+def paint_terms(surface: pygame.Surface, ctx: Context, marks: list[TermMark], focused: str | None) -> None:
+    """A dotted underline under each marked term (a shape, not a colour), and the focus ring on the focused one."""
+    colour = ctx.palette.accent
+    for mark in marks:
+        rect = mark.rect
+        y = min(mark.underline, rect.bottom - TERM_DOT)
+        for x in range(rect.left, rect.right - TERM_DOT + 1, 2 * TERM_DOT):
+            surface.fill(colour, (x, y, TERM_DOT, TERM_DOT))
+        if focused == TERM + mark.term:
+            pygame.draw.rect(surface, colour, rect.inflate(12, 6), theme.FOCUS_WIDTH, theme.RADIUS // 2)
+
 
 
 def style(ctx: Context, role: str) -> tuple[int, str, tuple[int, int, int]]:
@@ -203,7 +297,8 @@ def paint_pair(surface: pygame.Surface, ctx: Context, box: Box) -> None:
 
 
 def paint_portrait(surface: pygame.Surface, ctx: Context, box: Box) -> None:
-    """A synthetic face, square, at the left of its box; with camera brackets when the data asks."""
+    """A synthetic face, square, at the left of its box; with camera brackets when the data asks, and the
+    expression its `mood` names (draw.MOODS)."""
     data = box.item.data
     size = min(box.rect.w, box.rect.h)
     square = pygame.Rect(box.rect.x, box.rect.y, size, size)
@@ -216,4 +311,5 @@ def paint_portrait(surface: pygame.Surface, ctx: Context, box: Box) -> None:
             pygame.draw.line(surface, ctx.palette.accent, (cx, cy), (cx + arm * dx, cy), 5)
             pygame.draw.line(surface, ctx.palette.accent, (cx, cy), (cx, cy + arm * dy), 5)
         square = square.inflate(-size // 4, -size // 4)
-    draw.face(surface, square, data["face"], data.get("behaviour", ()), blur=data.get("blur", False))
+    draw.face(surface, square, data["face"], data.get("behaviour", ()), blur=data.get("blur", False),
+              mood=data.get("mood"))

@@ -110,7 +110,7 @@ def board_screen(world: Any, board: BoardState, index: int, numbers: Numbers, me
     question = question_at(content, index)
     mine = board.policy(world.model, content.questions)
     chosen = board.decisions.get(question.id, 0)
-    effect = consequences(world, mine, tuple(question.figures), numbers, met_or_first(content, met))
+    effect = consequences(world, mine, tuple(question.figures), numbers, met_or_first(content, met), question)
     choices = column(*options(world, question, chosen, numbers), *voices(content, question, numbers))
     body = (header(content, question, index, numbers), continued(row(choices, effect, weights=(1, 1), min_width=400)))
     return Screen("board", body, actions(content, index, standalone), focus=f"option:{chosen}")

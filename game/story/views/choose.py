@@ -1,12 +1,14 @@
-"""Choose a traveller: a card for each composite character, with their synthetic face, who they are
-(their category, and that they are a composite), their name and the lane they will go through."""
+"""Choose a traveller: a card for each composite character, with their synthetic face, their category,
+their name and a line about their life (the hook). That they are composites is said above the cards,
+and where they cross in their introduction (game.story.views.meet), which choosing one opens: ten
+cards fit on one page at standard text."""
 from __future__ import annotations
 
 from typing import Any
 
 from ..screen import Item, Screen, Words, button, grid, row, text
 
-PORTRAIT = 120    # the face's height on a card at standard text; it grows with the text beside it
+PORTRAIT = 104    # the face's height on a card at standard text; it grows with the text beside it
 CARD_WIDTH = 320  # the narrowest card at standard text: columns drop as the text grows
 TIGHT = {"gap": 8}  # the lines of one card sit closer together than the parts of a screen
 
@@ -15,11 +17,10 @@ def card(traveller: Any) -> Item:
     """One traveller as a control: pressing anywhere on the card chooses them."""
     face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour),
                                   "height": PORTRAIT, "scales": True})
-    who = Item("column", items=(text(f"category.{traveller.category}", "strong"), text("lane.composite", "italic")),
-               data=TIGHT)
+    who = text(f"category.{traveller.category}", "strong")
     return Item("button", (Words(traveller.name),), key=traveller.id, data=TIGHT,
                 items=(row(face, who, weights=(2, 3), min_width=60), text(traveller.name, "primary"),
-                       text(f"lane.{traveller.lane}", "small_muted")))
+                       text(f"traveller.{traveller.id}.hook", "small")))
 
 
 def choose_screen(content: Any) -> Screen:

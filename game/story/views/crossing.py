@@ -30,12 +30,13 @@ def continues(item: Item) -> Item:
 
 
 # -- status ---------------------------------------------------------------------------------------
-def status_badge(status: str, label: Words) -> Item:
-    """A shape (a tick for ok, a triangle for alert, a circle for information) and a word: never colour alone."""
+def status_badge(status: str, label: Words, *more: Words) -> Item:
+    """A shape (a tick for ok, a triangle for alert, a circle for information) and a word, and any more words
+    after it: never colour alone."""
     role = {"ok": "ok", "alert": "alert"}.get(status, "strong")
     shape = Item("chart", data={"painter": "status", "status": status, "height": BADGE, "width": BADGE,
                                 "scales": True})
-    return row(shape, Item("text", (label,), role), weights=(1, 12), min_width=1)  # the word close by the shape
+    return row(shape, Item("text", (label, *more), role), weights=(1, 12), min_width=1)  # the word close by the shape
 
 
 # -- the cameras -----------------------------------------------------------------------------------

@@ -24,6 +24,12 @@ def quit_screen() -> Screen:
                   extra={"width": 900})
 
 
+def term_screen(term: str) -> Screen:
+    """A glossary term (game.story.glossary) and what it means, in one sentence."""
+    return Screen("term", (text(f"glossary.{term}.term", "heading"), text(f"glossary.{term}.means")),
+                  (button("close", "common.close", primary=True),), dialog=True, focus="close", extra={"width": 900})
+
+
 def voices_screen(content: Any, question_id: str) -> Screen:
     """What people have said about one question: reported speech, each under the citation it rests on."""
     sources = content.sources

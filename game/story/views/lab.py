@@ -8,14 +8,15 @@ item the layout measures; only the lines and markers are drawn.
 from __future__ import annotations
 
 import math
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from game.sim import genuine_curve, impostor_curve, policy_threshold
+from game.sim import fmr_at, genuine_curve, impostor_curve, policy_threshold
 
 from ..board import BoardState
 from ..numbers import Numbers
-from ..screen import Item, Screen, Words, choice, column, grid, pair, panel, row, text
+from ..screen import Item, Screen, Words, button, choice, column, grid, pair, panel, row, text
 from .board import actions, continued, header, option_words, question_at, voices
 from .consequences import figure_rows
 
@@ -77,10 +78,14 @@ def curves(world: Any, profile: str) -> tuple[dict[str, Any], ...]:
     return tuple({"genuine": points(*genuine), "impostor": points(*impostor)} for genuine, impostor in shapes)
 
 
-def chart(world: Any, profile: str, threshold: float) -> Item:
-    return Item("chart", (Words("lab.chart"),), key="chart",
-                data={"painter": "curves", "height": CHART_HEIGHT, "low": SCORE_LO, "high": SCORE_HI,
-                      "threshold": threshold, "curves": curves(world, profile)})
+def chart(world: Any, profile: str, threshold: float, mark: dict[str, Any] | None = None) -> Item:
+    """The curves and the line; `mark`, a traveller's face at their score (plain data: score, face and
+    behaviour)."""
+    data = {"painter": "curves", "height": CHART_HEIGHT, "low": SCORE_LO, "high": SCORE_HI,
+            "threshold": threshold, "curves": curves(world, profile)}
+    if mark is not None:
+        data["mark"] = mark
+    return Item("chart", (Words("lab.chart"),), key="chart", data=data)
 
 
 def chart_labels(threshold: float, numbers: Numbers) -> Item:
@@ -143,23 +148,179 @@ def fixed_parts(world: Any, index: int, numbers: Numbers, standalone: bool) -> d
             "actions": actions(content, index, standalone)}
 
 
-def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, standalone: bool = False) -> Screen:
+# -- the guided challenge before free play ----------------------------------------------------------
+CATCH, ALGORITHM, OVER = range(3)  # the challenge's steps; past the last, free play
+STEPS = ("challenge.catch.title", "challenge.algorithm.title", "challenge.over.title")  # each step's title
+FREE = len(STEPS)
+
+
+@dataclass
+class Challenge:
+    """Where the player is in the lab's challenge. The run keeps it, so the lab opened again goes on
+    from there, or straight to free play once it is done or skipped."""
+
+    step: int = CATCH
+    done: bool = False            # the step's goal met: its result and "Next step" show
+    algorithm: int | None = None  # the algorithm chosen when the algorithm step began
+
+    @property
+    def free(self) -> bool:
+        return self.step >= FREE
+
+    def key(self) -> tuple:
+        return self.step, self.done, self.algorithm
+
+
+def lookalike_pass(world: Any, question: Any, policy: Any) -> float:
+    """The chance that someone with a lookalike's passport, as the challenge's impostor has, passes the
+    policy's line (the sampler draws impostors from the same lookalike curve)."""
+    model = world.model
+    traveller = world.content.travellers[question.challenge.impostor]
+    mean, sd = impostor_curve(model, traveller.group or model.groups[0], policy.effective_profile(model),
+                              traveller.face.age, lookalike=True)
+    return fmr_at(policy_threshold(model, policy), mean, sd)
+
+
+def goal_met(world: Any, question: Any, board: BoardState, challenge: Challenge) -> bool:
+    """Whether the step's goal is met now: the line lets few enough lookalikes pass, or another
+    algorithm than the one the step began with is chosen. The last step has no goal."""
+    if challenge.step == CATCH:
+        policy = board.policy(world.model, world.content.questions)
+        return lookalike_pass(world, question, policy) <= 1 / question.challenge.pass_one_in
+    if challenge.step == ALGORITHM:
+        return board.decisions.get(algorithm_slot(question), 0) != challenge.algorithm
+    return challenge.step == OVER
+
+
+def impostor_score(world: Any, question: Any) -> tuple[Any, float | None]:
+    """The challenge's impostor and his score at today's policy, from his seeded crossing (None when
+    the camera got no usable image of him)."""
+    traveller = world.content.travellers[question.challenge.impostor]
+    shot = next((s for s in world.crossing(traveller.id).shots if s.who == traveller.name), None)
+    return traveller, shot.score if shot is not None else None
+
+
+def mark(traveller: Any, score: float | None) -> dict[str, Any] | None:
+    """The chart's mark for a traveller's score, in plain data (the painter draws the face)."""
+    if score is None:
+        return None
+    return {"score": score, "face": asdict(traveller.face), "behaviour": tuple(traveller.behaviour)}
+
+
+def misses_per_day(world: Any, policy: Any, group: str) -> float:
+    year = world.year(policy)
+    return year.by_group[group].false_non_matches / year.days
+
+
+def gap(world: Any, policy: Any, group: str) -> float:
+    """How many times as often `group` is wrongly not matched as the model's reference group."""
+    by_group = world.year(policy).by_group
+    reference = by_group[world.model.groups[0]].fnmr
+    return by_group[group].fnmr / reference if reference else math.nan
+
+
+def affected_group(world: Any, question: Any) -> str:
+    """The group of the traveller whose misses the challenge counts (Sofía's)."""
+    return world.content.travellers[question.challenge.affected].group or world.model.groups[0]
+
+
+def catch_lines(world: Any, question: Any, challenge: Challenge, numbers: Numbers, policy: Any) -> list[Item]:
+    """Catch people like Luis: the goal, Luis's own score beside his face, how many like him pass at
+    this line; once met, what the line costs Sofía's group each day, beside today's rules."""
+    traveller, score = impostor_score(world, question)
+    lines = [] if challenge.done else [
+        text("challenge.catch.goal", goal=numbers.one_in(1 / question.challenge.pass_one_in))]
+    if score is None:
+        said = Words("challenge.catch.luis_unseen")
+    else:
+        under = score < policy_threshold(world.model, policy)
+        said = Words.of("challenge.catch.luis_under" if under else "challenge.catch.luis_over",
+                        {"score": numbers.decimal(score, 2)})
+    face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour),
+                                  "height": 64, "width": 64, "scales": True})
+    lines.append(row(face, Item("text", (said,), "small"), weights=(1, 6), min_width=48))
+    lines.append(text("challenge.catch.now", "strong", now=numbers.one_in(lookalike_pass(world, question, policy))))
+    if challenge.done:
+        group = affected_group(world, question)
+        lines.append(text("challenge.catch.done", "accent", group=Words(world.model_group_label(group)),
+                          held=numbers.count(misses_per_day(world, policy, group)),
+                          today=numbers.count(misses_per_day(world, world.default_policy, group))))
+    return lines
+
+
+def algorithm_lines(world: Any, question: Any, board: BoardState, challenge: Challenge, numbers: Numbers,
+                    policy: Any) -> list[Item]:
+    """Try another algorithm: the goal, then how many times as often Sofía's group is wrongly not matched
+    as the reference group; once met, the same at the algorithm the step began with."""
+    group, slot = affected_group(world, question), algorithm_slot(question)
+    lines = [] if challenge.done else [text("challenge.algorithm.goal", button=Words(question.algorithm_label))]
+    lines.append(text("challenge.algorithm.now", "strong",
+                      algorithm=Words(question.algorithm[board.decisions.get(slot, 0)].label),
+                      group=Words(world.model_group_label(group)),
+                      reference=Words(world.model_group_label(world.model.groups[0])),
+                      times=numbers.times(gap(world, policy, group))))
+    if challenge.done:
+        first = challenge.algorithm or 0
+        then = BoardState({**board.decisions, slot: first}, board.threshold_score)
+        lines.append(text("challenge.algorithm.done", "accent", first=Words(question.algorithm[first].label),
+                          times=numbers.times(gap(world, then.policy(world.model, world.content.questions), group))))
+    return lines
+
+
+def challenge_panel(world: Any, question: Any, board: BoardState, challenge: Challenge, numbers: Numbers,
+                    policy: Any) -> Item:
+    """The step: what to do and what the line does now; once the goal is met, what it cost (in place of
+    what to do, so the button to the next step stays on the page) and that button."""
+    heading = column(text("challenge.step", "label", n=numbers.count(challenge.step + 1),
+                          total=numbers.count(len(STEPS))), text(STEPS[challenge.step], "subheading"))
+    if challenge.step == CATCH:
+        lines = catch_lines(world, question, challenge, numbers, policy)
+    elif challenge.step == ALGORITHM:
+        lines = algorithm_lines(world, question, board, challenge, numbers, policy)
+    else:
+        lines = [text("challenge.over.body")]
+    if challenge.done:
+        last = challenge.step == OVER
+        lines.append(button("challenge_next", "challenge.free" if last else "challenge.next", primary=True))
+    return panel(column(heading, *lines))
+
+
+def challenge_focus(challenge: Challenge) -> str:
+    """Where focus lands as a step opens: on what the step asks the player to use."""
+    return {CATCH: "chart", ALGORITHM: "algorithm", OVER: "challenge_next"}.get(challenge.step, "chart")
+
+
+def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, standalone: bool = False,
+               challenge: Challenge | None = None) -> Screen:
+    """The lab in free play; or, while `challenge` is not done, the challenge's step before the chart
+    (Luis's face on it in the first step, "Which algorithm?" under it), the question's prompt left to
+    the step's words, the presets below, and "Skip to free play" among the actions."""
     content, model = world.content, world.model
     question = question_at(content, index)
     fixed = fixed_parts(world, index, numbers, standalone)
     policy = board.policy(model, content.questions)
     threshold = policy_threshold(model, policy)
     preset = board.decisions.get(question.id, 0) if board.threshold_score is None else None
-    presets = [choice(f"option:{i}", words, i == preset) for i, words in enumerate(fixed["options"])]
+    presets = grid(*(choice(f"option:{i}", words, i == preset) for i, words in enumerate(fixed["options"])),
+                   min_width=380)
+    profile = policy.effective_profile(model)
+    which = algorithm(question, board) if question.algorithm else None
+    if challenge is not None and not challenge.free and question.challenge is not None:
+        shown = mark(*impostor_score(world, question)) if challenge.step == CATCH else None
+        lab = column(chart(world, profile, threshold, shown), chart_labels(threshold, numbers), which,
+                     fixed["legend"], fixed["note"])
+        step = challenge_panel(world, question, board, challenge, numbers, policy)
+        header = column(*fixed["header"].items[:2])  # the step says what to do with the chart
+        # the step first, so that text large enough to stack the columns still reads it before the chart
+        body = (header, continued(row(step, lab, weights=(4, 3), min_width=420)), presets, *fixed["voices"])
+        skip = (button("challenge_skip", "challenge.skip"),) if challenge.step < OVER else ()
+        return Screen("lab", body, (*fixed["actions"], *skip), focus=challenge_focus(challenge))
     # both kinds of error beside the line that trades them: the groups' table and the year's figures
-    left = column(chart(world, policy.effective_profile(model), threshold), chart_labels(threshold, numbers),
-                  fixed["legend"], algorithm(question, board) if question.algorithm else None, fixed["note"])
+    left = column(chart(world, profile, threshold), chart_labels(threshold, numbers), fixed["legend"], which,
+                  fixed["note"])
     # one panel: the groups' errors each day, then the year's figures, today beside yours
     year = [pair(Words("board.year_heading"), Words("board.today"), Words("board.yours"), role="strong"),
             *figure_rows(world, policy, LAB_FIGURES, numbers)]
     right = panel(column(group_table(world, policy, numbers), *year))
-    body = (fixed["header"],
-            grid(*presets, min_width=380),
-            continued(row(left, right, weights=(3, 4), min_width=420)),
-            *fixed["voices"])
+    body = (fixed["header"], presets, continued(row(left, right, weights=(3, 4), min_width=420)), *fixed["voices"])
     return Screen("lab", body, fixed["actions"], focus="chart")

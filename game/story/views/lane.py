@@ -3,22 +3,30 @@ there (its title, a status badge with a shape and a word, what the model decided
 and scores), and the record that follows the traveller lists every record made so far, counting down.
 
 Read top to bottom: the map and its stations, who is crossing and the station; beside them the record
-(below them, and on a further page, when the text is large).
+(below them, and on a further page, when the text is large). Beside the station's words, what the camera
+sees (every face in the vehicle, boxed with what the camera got once it has fired); at a face camera the
+player may first predict each result (game.story.predict), which stays hidden until they guess or skip.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from .. import assumptions
-from ..crossing import Crossing, lane_stations
+from .. import assumptions, predict
+from ..crossing import Beat, Crossing, lane_stations
 from ..numbers import Numbers
+from ..run import Prediction
 from ..screen import Item, Screen, Words, button, column, grid, panel, row, text
-from .crossing import beat_lines, comparison, continues, record_panel, shots, status_badge
+from .crossing import (_decimal, beat_lines, comparison, continues, record_panel, scale, score_places, shot_words,
+                       shots, status_badge)
+from .predict import ask, reveal
 
 MAP_MIN, MAP_MAX = 160, 340  # the map's height: the scene takes the tallest with which every station fits
 LEGEND_MIN_WIDTH = 150
 SETTINGS = {"street": "street", "search": "search"}  # which map a lane is drawn on (the port otherwise)
 DRIVEN = ("vehicle", "outbound", "street")           # the traveller is drawn as a car in these lanes
+VIEWED = ("vehicle", "outbound", "pedestrian")       # lanes whose stations show the traveller as a camera would
+CAMERAS = ("plate", "face", "scan")                  # stations whose camera fires on arrival
+CAMERA_VIEW = 150                                    # the camera's view, canvas pixels tall
 
 
 def stations(content: Any, traveller_id: str) -> list:
@@ -42,14 +50,29 @@ def first_traveller(content: Any) -> str:
     return next(iter(content.travellers))
 
 
-def map_item(content: Any, traveller_id: str, index: int, numbers: Numbers, height: int) -> Item:
+def map_item(content: Any, traveller_id: str, index: int, numbers: Numbers, height: int,
+             crossing: Crossing | None = None) -> Item:
     """The port (or the street, or the search's gallery) from above, each station's marker numbered, the
-    current one marked; the scene moves the traveller across it."""
+    current one marked; the scene moves the traveller across it. With the crossing: whether the camera
+    here fires, whether the car is sent to secondary at the last station, and the cars that come through
+    the lane while it is held here (a number the painter draws as cars and says in words)."""
     lane = content.travellers[traveller_id].lane
-    spots = tuple((tuple(s.position), s.kind, numbers.count(i + 1)) for i, s in enumerate(stations(content, traveller_id)))
-    return Item("map", data={"painter": "map", "height": height, "setting": SETTINGS.get(lane, "port"),
-                             "stations": spots, "current": index, "lane": lane, "vehicle": lane in DRIVEN,
-                             "labels": map_labels(SETTINGS.get(lane, "port"))})
+    chain = stations(content, traveller_id)
+    spots = tuple((tuple(s.position), s.kind, numbers.count(i + 1)) for i, s in enumerate(chain))
+    data = {"painter": "map", "height": height, "setting": SETTINGS.get(lane, "port"), "stations": spots,
+            "current": index, "lane": lane, "vehicle": lane in DRIVEN, "labels": map_labels(SETTINGS.get(lane, "port")),
+            "camera": chain[index].kind in CAMERAS, "secondary": False, "cars": 0, "cars_words": None}
+    if crossing is not None:
+        beat = crossing.beat_at(chain[index].id)
+        last = index == len(chain) - 1
+        data["secondary"] = last and crossing.summary == "model.decision.secondary" and lane in DRIVEN
+        if beat.cars_meanwhile and lane in DRIVEN:
+            cars = data["cars"] = cars_meanwhile(beat)
+            one = cars == 1
+            said = (("camera.passed_map_one" if one else "camera.passed_map") if data["secondary"]
+                    else ("camera.queue_map_one" if one else "camera.queue_map"))
+            data["cars_words"] = Words.of(said, {"n": numbers.count(cars)})
+    return Item("map", data=data)
 
 
 def map_labels(setting: str) -> tuple[Words, ...]:
@@ -72,38 +95,139 @@ def legend(content: Any, traveller_id: str, index: int, numbers: Numbers) -> Ite
     return grid(*entries, min_width=LEGEND_MIN_WIDTH)
 
 
-def station_panel(crossing: Crossing, station: Any, numbers: Numbers, who: Item, loose: bool = False) -> list[Item]:
-    """Who is crossing where; what this station is, its status, what happened here; and, at a camera,
-    beside it, everyone's shot and score. `loose` (text too large for columns side by side): the same
-    one under another, the words outside the panel, so a page holds as much of them as fits."""
+def camera_view(crossing: Crossing, lane: str, kind: str, fired: bool) -> Item:
+    """What a camera sees of the traveller: through the windshield, every occupant in their seat (or the
+    person on foot at the counter), in the crossing's light and weather, each as they sit (a hat's brim,
+    sunglasses, a child below the frame). Once the camera at this station has fired, each face is boxed
+    with a word: found, or the cause the model drew."""
+    people = []
+    for shot in crossing.shots:
+        found = predict.usable(shot) if fired else None
+        label = None if found is None else Words("camera.found") if found else Words(shot.cause or "camera.no_face")
+        people.append({"seat": shot.seat or "person", "face": shot.face, "behaviour": tuple(shot.behaviour),
+                       "found": found, "label": label})
+    return Item("chart", data={"painter": "camera", "height": CAMERA_VIEW, "setting": "car" if lane in DRIVEN else "foot",
+                               "conditions": crossing.conditions, "people": tuple(people), "fired": fired,
+                               "camera": kind in CAMERAS})
+
+
+def view_caption(crossing: Crossing, kind: str, fired: bool) -> Item:
+    said = "camera.got" if fired else ("camera.sees" if kind in CAMERAS else "camera.inside")
+    return Item("text", (Words(said), Words(f"model.cause.condition.{crossing.conditions}")), "strong")
+
+
+def held_line(world: Any, crossing: Crossing, beat: Beat, numbers: Numbers) -> list[Item]:
+    """The cars that come through while this car is held, in words (the map draws them)."""
+    if not beat.cars_meanwhile:
+        return []
+    secondary = crossing.summary == "model.decision.secondary" and beat is crossing.beats[-1]
+    cars = cars_meanwhile(beat)
+    values = {"n": numbers.count(cars), "seconds": numbers.count(world.model.port["booth_seconds"])}
+    one = cars == 1
+    said = ("camera.passed_one" if one else "camera.passed") if secondary else ("camera.queue_one" if one else "camera.queue")
+    return [Item("text", (Words.of(said, values),), "small")]
+
+
+def cars_meanwhile(beat: Beat) -> int:
+    """Whole cars: at least the one that had to wait."""
+    return max(1, round(beat.cars_meanwhile))
+
+
+def shot_lines(shots_: tuple, threshold: float | None, numbers: Numbers) -> list[Item]:
+    """Everyone's result as a line of words (their faces are in the camera's view above), then every score
+    on one labelled scale."""
+    places = score_places(shots_, threshold)
+    items, marks = [], []
+    for shot in shots_:
+        score = _decimal(numbers, shot.score, places) if threshold is not None and shot.score is not None else None
+        words, role = shot_words(shot, score)
+        items.append(Item("text", (Words(shot.who), *words), role))
+        if score is not None:
+            marks.append((shot.score, score))
+    if marks:
+        items.append(scale(threshold, tuple(marks), numbers, places))
+    return items
+
+
+def station_panel(crossing: Crossing, station: Any, numbers: Numbers, who: Item, loose: bool = False,
+                  lane: str = "vehicle", shown: int | None = None, guesses: tuple[Prediction | None, ...] = (),
+                  extra: tuple[Item, ...] = ()) -> list[Item]:
+    """Who is crossing where; what this station is, its status, what happened here; and, beside it, what
+    the camera sees and, at a camera, everyone's shot and score. At a face camera, `shown` of its
+    questions have been answered or skipped: the next is asked, and what it would give away (the status,
+    the result, the scores) stays hidden until then; each one passed is revealed with the guess. `loose`
+    (text too large for columns side by side): the same one under another, the words outside the panel,
+    so a page holds as much of them as fits."""
     beat = crossing.beat_at(station.id)
-    head = [who, text(station.title, "subheading"), status_badge(beat.status, Words(beat.status_label))]
-    said = [*head, *beat_lines(beat, numbers)]
-    seen = [*shots(beat.shots, beat.threshold, numbers), *comparison(beat.comparison, numbers)] if beat.shots else []
+    asked = predict.questions(station.kind, beat)
+    shown = len(asked) if shown is None else min(shown, len(asked))
+    asking = asked[shown] if shown < len(asked) else None
+    revealed = [item for i, q in enumerate(asked[:shown])
+                for item in reveal(q, guesses[i] if i < len(guesses) else None, numbers)]
+    lines = beat_lines(beat, numbers)
+    head = [text(station.title, "subheading")]
+    if asking is None:
+        head.append(status_badge(beat.status, Words(beat.status_label)))
+        lines = [*lines, *extra, *revealed]
+    else:  # the question, not yet what the camera did (nor what the station is for: that follows the answer)
+        lines = revealed
+    fired = station.kind == "face" and bool(beat.shots) and (asking is None or asking.kind != "capture")
+    view = [view_caption(crossing, station.kind, fired), camera_view(crossing, lane, station.kind, fired)] \
+        if lane in VIEWED else []
+    results = shot_lines if view else shots  # with the camera's view, the faces are in it
+    if asking is None:
+        seen = [*results(beat.shots, beat.threshold, numbers), *comparison(beat.comparison, numbers)] if beat.shots else []
+    elif asking.kind == "capture":
+        seen = []
+    else:  # the capture is out (each face boxed in the view), the scores are not: the line alone on its scale
+        seen = [scale(beat.threshold, (), numbers, score_places(beat.shots, beat.threshold))]
+    if view and not seen:  # no results beside the view: what happened here goes under it, the columns even
+        seen, lines = lines[1:], lines[:1]
+    seen = [*view, *seen]
+    question = ask(asking, numbers) if asking is not None else []
     if loose:  # the station's name and status stay together on a page
-        return [who, column(*head[1:]), *beat_lines(beat, numbers), *((panel(*seen),) if seen else ())]
+        return [who, column(*head), *lines, *((panel(*seen, *question),) if seen or question else ())]
+    said = [*head, *lines]
     if not seen:
-        return [panel(column(*said))]
-    return [panel(row(column(*said), column(*seen), weights=(1, 1), min_width=420))]
+        return [panel(who, column(*said), *question)]
+    # the question spans the panel under the station and the camera, its choices side by side
+    return [panel(who, row(column(*said), column(*seen), weights=(1, 1), min_width=420), *question)]
 
 
 def lane_screen(world: Any, traveller_id: str, crossing: Crossing, index: int, elapsed_seconds: float,
-                numbers: Numbers, map_height: int = MAP_MIN, loose: bool = False) -> Screen:
+                numbers: Numbers, map_height: int = MAP_MIN, loose: bool = False, shown: int | None = None,
+                guesses: tuple[Prediction | None, ...] = (), legend_beside: bool = True) -> Screen:
+    """The lane at station `index`; `shown` and `guesses` as station_panel takes them (None: all shown).
+    The stations' names head the side column, over the record, so the station's panel has the height
+    (`legend_beside`), or, where the record needs that room, follow the station."""
     content = world.content
     traveller = content.travellers[traveller_id]
     chain = stations(content, traveller_id)
     station_ = chain[index]
     who = Item("text", (Words(traveller.name), Words(f"lane.{traveller.lane}")), "label")
+    held = held_line(world, crossing, crossing.beat_at(station_.id), numbers)
     # what happens here comes before the list of stations, so large text shows it first
-    here = column(map_item(content, traveller_id, index, numbers, map_height),
-                  *station_panel(crossing, station_, numbers, who, loose), legend(content, traveller_id, index, numbers))
-    record = record_panel(world, crossing.beat_at(station_.id).records, numbers, elapsed_seconds, live=True)
+    here = column(map_item(content, traveller_id, index, numbers, map_height, crossing),
+                  *station_panel(crossing, station_, numbers, who, loose, traveller.lane, shown, guesses, tuple(held)),
+                  *(() if legend_beside else (legend(content, traveller_id, index, numbers),)))
+    # before the player has seen whether the camera got a face, the record it would write is not shown
+    asked = predict.questions(station_.kind, crossing.beat_at(station_.id))
+    hidden = shown is not None and shown < len(asked) and asked[shown].kind == "capture" and index > 0
+    records = crossing.beat_at(chain[index - 1 if hidden else index].id).records
+    record = record_panel(world, records, numbers, elapsed_seconds, live=True)
     last = index == len(chain) - 1
     actions = (button("continue", "lane.see_outcome" if last else "common.continue", primary=True),
                button("info", "common.how_do_we_know"), button("back", "lane.leave"))
     # a lane whose search shows a table of gallery sizes gives the station more of the width, all the way
     weights = (2, 1) if any(b.comparison for b in crossing.beats) else (3, 2)
-    return Screen("lane", (continues(row(here, record, weights=weights, min_width=420)),), actions, focus="continue")
+    side = column(legend(content, traveller_id, index, numbers), record) if legend_beside else record
+    return Screen("lane", (continues(row(here, side, weights=weights, min_width=420)),), actions, focus="continue")
+
+
+def questions(world: Any, traveller_id: str, crossing: Crossing, index: int) -> tuple[predict.Question, ...]:
+    """What the player may predict at station `index`."""
+    station = stations(world.content, traveller_id)[index]
+    return predict.questions(station.kind, crossing.beat_at(station.id))
 
 
 def sources(world: Any, traveller_id: str, crossing: Crossing, index: int) -> tuple[list[str], list[str]]:

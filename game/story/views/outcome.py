@@ -1,33 +1,23 @@
-"""The outcome: what was decided about the traveller and why; what the cameras did (everyone's face, the
-result in words, every score on a labelled scale); and what the databases did: every record made, how
-long it is kept and who may read it, and, after a chosen time, which of them would still be stored.
+"""The outcome: what was decided about the traveller and why, and what it means for them (their face
+relieved or worried, a line about their day); what the cameras did (everyone's face, the result in
+words, every score on a labelled scale); and what the databases did: every record made on one timeline
+from an hour to a hundred years, each bar ending where the record is deleted, with who may read it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
-
-from game.sim.port import HORIZONS
 
 from .. import assumptions
 from ..crossing import Crossing
 from ..numbers import Numbers
-from ..screen import Screen, Words, button, choice, column, panel, row, text
-from .crossing import continues, record_panel, shots, status_badge
+from ..people import mood
+from ..screen import Item, Screen, Words, button, column, panel, row, text
+from .crossing import continues, shots, status_badge
+from .timeline import timeline
 
-# "after ...": a day, a year, ten years, seventy-five years (the model's horizons for stored photos)
-LATER = ("day-1", "year-1", "years-10", "years-75")
 SOURCES = ["one-to-one", "citizen-photos", "noncitizen-photos", "sharing-request"]
-
-
-def later_hours(i: int) -> float:
-    return HORIZONS[LATER[i]]
-
-
-def kept_after(crossing: Crossing, hours: float | None) -> tuple:
-    """The records that would still be stored `hours` after the crossing (all of them, for None)."""
-    if hours is None:
-        return crossing.records
-    return tuple(r for r in crossing.records if r.retention_hours is None or r.retention_hours > hours)
+PORTRAIT = 112  # the traveller's face beside the decision, at standard text
 
 
 def camera_threshold(crossing: Crossing) -> float:
@@ -35,22 +25,36 @@ def camera_threshold(crossing: Crossing) -> float:
     return next((b.threshold for b in crossing.beats if b.shots and b.threshold is not None), crossing.threshold)
 
 
-def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, later: int | None, numbers: Numbers) -> Screen:
+def with_mood(item: Item, feeling: str) -> Item:
+    """The item with every face in it wearing `feeling` (the shots' painter and portraits read data["mood"])."""
+    if item.kind in ("portrait", "chart") and isinstance(item.data, dict) and "face" in item.data:
+        return replace(item, data={**item.data, "mood": feeling})
+    if item.items:
+        return replace(item, items=tuple(with_mood(i, feeling) for i in item.items))
+    return item
+
+
+def after_line(traveller_id: str, crossing: Crossing) -> Item:
+    """What the decision means for the traveller's day, in a sentence."""
+    return text(f"traveller.{traveller_id}.after_{'released' if crossing.released else 'held'}", "body")
+
+
+def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: Numbers) -> Screen:
     traveller = world.content.travellers[traveller_id]
-    decided = column(text("outcome.heading", "heading", name=Words(traveller.name)),
-                     status_badge("ok" if crossing.released else "alert", Words(crossing.summary)),
-                     text(crossing.reason, "muted"))
-    cameras = panel(text("outcome.captured", "subheading"), *shots(crossing.shots, camera_threshold(crossing), numbers))
-    hours = None if later is None else later_hours(later)
-    choices = row(*(choice(f"later:{i}", Words.of("outcome.after", {"duration": numbers.duration(later_hours(i))}),
-                           later == i) for i in range(len(LATER))))
-    hint = text("outcome.later_hint" if later is None else "outcome.later_showing", "small_muted")
-    record = record_panel(world, kept_after(crossing, hours), numbers, 3600 * (hours or 0.0), before=(hint, choices),
-                          wide=True)
+    feeling = mood(crossing)
+    face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour), "height": PORTRAIT,
+                                  "width": PORTRAIT, "scales": True, "mood": feeling})
+    said = column(status_badge("ok" if crossing.released else "alert", Words(crossing.summary)),
+                  after_line(traveller_id, crossing), text(crossing.reason, "muted"))
+    decided = row(face, said, weights=(1, 4), min_width=PORTRAIT // 2)
+    cameras = panel(text("outcome.captured", "subheading"),
+                    *(with_mood(i, feeling) for i in shots(crossing.shots, camera_threshold(crossing), numbers)))
+    record = panel(timeline(world, crossing.records, numbers))
     actions = (button("board", "outcome.board", primary=True), button("next", "outcome.another"),
                button("info", "common.how_do_we_know"), button("title", "common.to_title"))
-    body = continues(row(column(decided, cameras), record, weights=(1, 2), min_width=420))
-    return Screen("outcome", (body,), actions, focus="board")
+    body = continues(row(column(decided, cameras), record, weights=(1, 1), min_width=480))
+    return Screen("outcome", (text("outcome.heading", "heading", name=Words(traveller.name)), body), actions,
+                  focus="board")
 
 
 def board_scene(content: Any) -> str:

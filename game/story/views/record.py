@@ -1,6 +1,7 @@
 """The record: what the player's choices did. The decision code to hand in, the policy in words, a
 year at the port under it beside today's, every traveller the player met with what the policy
-changed for them, who is held in secondary by group, and prompts to discuss.
+changed for them and their records on a timeline (today's marked beside), who is held in secondary
+by group, and prompts to discuss.
 
 Read top to bottom (and page by page when the text is large), what matters comes first: the code
 and the policy with its consequences, then the people, then the questions for the class.
@@ -80,13 +81,19 @@ def groups_panel(world: Any, mine: Policy, numbers: Numbers) -> Item:
     return panel(column(text("record.by_group", "strong", per=numbers.count(1e5)), header, *rows))
 
 
-def travellers_panel(world: Any, met: list[str], mine: Policy) -> Item | None:
-    """Every traveller met, with their face and what the policy changed for them, two to a line
-    where there is room."""
+PERSON_MIN_WIDTH = 640  # a traveller and their timeline: two to a line on a wide screen at standard text
+
+
+def travellers_blocks(world: Any, met: list[str], mine: Policy, numbers: Numbers) -> list[Item]:
+    """Every traveller met, in a panel each: their face, what the policy changed for them and every record
+    of theirs on a timeline, today's marked beside it; two to a line where there is room, the heading
+    with the first line."""
     if not met:
-        return None
-    return panel(column(text("board.travellers_heading", "accent"),
-                        grid(*traveller_rows(world, met, mine), min_width=420)))
+        return []
+    people = [panel(r) for r in traveller_rows(world, met, mine, numbers, full=True)]
+    lines = [row(*people[i:i + 2], *([column()] if len(people[i:i + 2]) == 1 else []), weights=(1, 1),
+                 min_width=PERSON_MIN_WIDTH) for i in range(0, len(people), 2)]
+    return [column(text("board.travellers_heading", "accent"), lines[0]), *lines[1:]]
 
 
 def discuss_panel(world: Any) -> Item:
@@ -100,9 +107,9 @@ def record_screen(world: Any, board: BoardState, met: list[str], numbers: Number
               code_block(decision_code(world, board)), weights=(3, 1), min_width=300)
     choices = row(policy_panel(world, board, numbers), consequences(world, mine, RECORD_FIGURES, numbers),
                   weights=(1, 1), min_width=500)
-    people = travellers_panel(world, met, mine)
+    people = travellers_blocks(world, met, mine, numbers)
     closing = row(groups_panel(world, mine, numbers), discuss_panel(world), weights=(1, 1), min_width=500)
-    body = tuple(i for i in (top, choices, people, closing) if i is not None)
+    body = (top, choices, *people, closing)
     actions = (button("sandbox", "record.sandbox", primary=True), button("info", "common.how_do_we_know"),
                button("sources", "record.sources"), button("title", "common.to_title"))
     return Screen("record", body, actions, focus="sandbox")

@@ -20,7 +20,8 @@ def title_screen(content: Any, kiosk: bool) -> Screen:
                    *(text(line_id) for line_id in content.scenes.title_lines))
     faces = grid(*(Item("portrait", data={"face": face, "height": 200, "brackets": True}) for face in GALLERY),
                  min_width=170)
-    actions = [button("start", "title.play", primary=True), button("settings", "title.settings")]
+    actions = [button("start", "title.play", primary=True), button("shift", "shift.on_title"),
+               button("settings", "title.settings")]
     if len(content.languages) > 1:
         actions.append(button("language", "title.language"))
     if not kiosk:

@@ -12,6 +12,7 @@ from game.story.views.board import (board_screen, everyone, first_choice, how_we
 from ..scene import Context
 from ..screens import ScreenScene
 from . import registry
+from .record import painters as crossing_painters
 
 
 class BoardScene(ScreenScene):
@@ -46,6 +47,10 @@ class BoardScene(ScreenScene):
         if language not in self._numbers:
             self._numbers[language] = Numbers(self.ctx.t)
         return self._numbers[language]
+
+    def painters(self):
+        """The travellers' timelines (and faces) in the consequences."""
+        return crossing_painters(self.ctx)
 
     def build(self) -> Screen:
         return board_screen(self.world, self.board, self.index, self.numbers(), self.ctx.run.met, self.standalone)

@@ -1,5 +1,5 @@
 """Choose a traveller: a card per composite character, with a synthetic portrait
-(see game.story.views.choose)."""
+(see game.story.views.choose); choosing one meets them first (the meet scene), then the lane."""
 from __future__ import annotations
 
 from typing import Callable
@@ -22,5 +22,5 @@ class ChooseScene(ScreenScene):
     def _chooser(self, traveller_id: str) -> Callable[[], None]:
         def choose() -> None:
             self.ctx.run.meet(traveller_id)
-            self.ctx.stack.push(registry.make_scene("lane", self.ctx, traveller=traveller_id))
+            self.ctx.stack.push(registry.make_scene("meet", self.ctx, traveller=traveller_id))
         return choose

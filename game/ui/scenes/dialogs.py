@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 
 from game.story.prefs import REGISTRY as PREFS
 from game.story.views.dialogs import (SOURCES_TABS, every_assumption, quit_screen, source_screen, sources_screen,
-                                      voices_screen)
+                                      term_screen, voices_screen)
 from game.story.views.settings import settings_screen
 
 from ..scene import Context
@@ -60,6 +60,29 @@ class SourceScene(ScreenScene):
                                      ("every fact and assumption", everything, every_assumption(self.ctx.world))):
             self.facts, self.assumptions, self._screen, self.page = facts, assumed, None, 0
             yield name
+
+
+class TermScene(ScreenScene):
+    """A glossary term, opened from the word on any screen: the term and its one sentence."""
+
+    name = "term"
+    overlay = True
+    glossary = False  # the term's own words are not marked again inside its explanation
+
+    def __init__(self, ctx: Context, term: str | None = None):
+        super().__init__(ctx)
+        self.term = term or ctx.content.scenes.glossary[0]
+
+    def screen(self):
+        return self.memo((self.term,), lambda: term_screen(self.term))
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"close": self.back}
+
+    def states(self) -> Iterator[str]:
+        for term in self.ctx.content.scenes.glossary:
+            self.term, self.page = term, 0
+            yield term
 
 
 class VoicesScene(ScreenScene):

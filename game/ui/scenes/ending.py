@@ -12,6 +12,7 @@ from game.story.views.sandbox import next_option, sandbox_screen
 from ..scene import Context
 from ..screens import ScreenScene
 from . import registry
+from .record import painters as crossing_painters
 
 __all__ = ["RECORD_FIGURES", "RecordScene", "SandboxScene"]
 
@@ -44,6 +45,10 @@ class _BoardScreen(ScreenScene):
 
     def numbers(self):
         return for_language(self.ctx.content, self.ctx.run.prefs.language)
+
+    def painters(self):
+        """The travellers' timelines."""
+        return crossing_painters(self.ctx)
 
     def layout(self) -> None:
         super().layout()

@@ -6,6 +6,7 @@ Drag with mouse or touch; with keys or a gamepad, focus the chart and press left
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Callable, Iterator
 
 import pygame
@@ -13,10 +14,11 @@ import pygame
 from game.story.code import THRESHOLD_LOW, THRESHOLD_STEP, THRESHOLD_STEPS
 from game.story.screen import Item, Screen
 from game.story.views.board import option_keys
-from game.story.views.lab import (algorithm_count, algorithm_slot, cycle_algorithm, lab_index, lab_screen,
-                                  threshold_of, warm)
+from game.story.views.lab import (ALGORITHM, CATCH, FREE, OVER, STEPS, Challenge, algorithm_count, algorithm_slot,
+                                  challenge_focus, cycle_algorithm, goal_met, lab_index, lab_screen, threshold_of,
+                                  warm)
 
-from .. import input as I, theme
+from .. import draw as paint, input as I, theme
 from ..layout import CONTROLS, Box, Flow, Layout
 from ..scene import Context
 from ..screens import paint_boxes
@@ -27,6 +29,7 @@ LINE_WIDTH = 3
 MARKER_RISE = 12  # a curve's marker sits this far above its peak
 TOP_ROOM = 28     # above the tallest peak: its marker
 BOTTOM_ROOM = 10  # under the curves' feet
+MARK_FACE = 48    # a traveller's face at their score on the chart
 
 
 class LabScene(BoardScene):
@@ -42,21 +45,52 @@ class LabScene(BoardScene):
         # the drag grid, nearest to today's threshold first
         grid = [round(THRESHOLD_LOW + i * THRESHOLD_STEP, 2) for i in range(THRESHOLD_STEPS + 1)]
         self._warm = sorted(grid, key=lambda score: abs(score - self.threshold()))
+        # the guided challenge, kept on the run: once done or skipped, the lab opens in free play
+        if ctx.run.lab_challenge is None:
+            ctx.run.lab_challenge = Challenge() if self.question.challenge is not None else Challenge(FREE)
+        self.challenge: Challenge = ctx.run.lab_challenge
+        self.progress(quiet=True)  # a goal already met when the lab opens again (a line dragged before)
+
+    def state(self) -> tuple:
+        return (*super().state(), self.challenge.key())
 
     def build(self) -> Screen:
-        return lab_screen(self.world, self.board, self.index, self.numbers(), self.standalone)
+        return lab_screen(self.world, self.board, self.index, self.numbers(), self.standalone, self.challenge)
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {**super().actions(), "algorithm": self.next_algorithm, "chart": self.focus_chart}
+        return {**super().actions(), "algorithm": self.next_algorithm, "chart": self.focus_chart,
+                "challenge_next": self.next_step, "challenge_skip": self.skip_challenge}
 
     def painters(self) -> dict[str, Callable[[pygame.Surface, pygame.Rect, Item], None]]:
         return {"curves": self.paint_curves, "swatch": self.paint_swatch}
 
     def states(self) -> Iterator[str]:
-        """Each preset, each algorithm, a dragged threshold at either end of the grid, and the lab as
-        opened alone from the sandbox."""
+        """Each step of the challenge, before and after its goal is met (the first with the line at
+        either end of the grid); then in free play each preset, each algorithm, a dragged threshold at
+        either end of the grid, and the lab as opened alone from the sandbox."""
         question, board = self.question, self.board
         decisions, score, standalone = dict(board.decisions), board.threshold_score, self.standalone
+        kept, slot = self.challenge.key(), algorithm_slot(question)
+        if question.challenge is not None:
+            start = decisions.get(slot, 0)
+            for step in range(len(STEPS)):
+                for done in (False, True):
+                    self.challenge.step, self.challenge.done = step, done or step == OVER
+                    self.challenge.algorithm = start if step == ALGORITHM else None
+                    tried = done and step == ALGORITHM
+                    board.decisions[slot] = (start + 1) % algorithm_count(question) if tried else start
+                    name = f"challenge {step + 1}{' done' if done else ''}"
+                    for dragged in ((THRESHOLD_LOW, THRESHOLD_HIGH) if step == CATCH else (None,)):
+                        board.threshold_score = dragged
+                        self._cache = None
+                        self.refresh()
+                        yield f"{name}, line at {dragged}" if dragged else name
+                    if step == OVER:
+                        break
+        self.challenge.step, self.challenge.done, self.challenge.algorithm = FREE, False, None
+        board.decisions.clear()
+        board.decisions.update(decisions)
+        board.threshold_score = score
         for i in range(len(option_keys(self.screen()))):
             self._chooser(i)()
             yield f"preset {i + 1}"
@@ -75,6 +109,7 @@ class LabScene(BoardScene):
         board.decisions.clear()
         board.decisions.update(decisions)
         board.threshold_score, self.standalone = score, standalone
+        self.challenge.step, self.challenge.done, self.challenge.algorithm = kept
         self.refresh()
 
     def laid_out(self) -> tuple[Screen, Layout]:
@@ -125,6 +160,7 @@ class LabScene(BoardScene):
             return
         self.board.threshold_score = round(snapped, 2)
         self.refresh()
+        self.progress()
 
     def chart(self) -> tuple[pygame.Rect, dict]:
         """Where the chart is on the page shown, and its data (an empty rectangle on a page without it)."""
@@ -161,11 +197,39 @@ class LabScene(BoardScene):
         def preset() -> None:
             self.board.threshold_score = None
             choose()
+            self.progress()
         return preset
 
     def next_algorithm(self) -> None:
         cycle_algorithm(self.question, self.board)
         self.refresh()
+        self.progress()
+
+    # -- the challenge ---------------------------------------------------------------------------
+    def progress(self, quiet: bool = False) -> None:
+        """The step's goal met just now: its result and "Next step" show, with a sound (not alone: the words
+        say it too)."""
+        challenge = self.challenge
+        if challenge.free or challenge.done or not goal_met(self.world, self.question, self.board, challenge):
+            return
+        challenge.done = True
+        if not quiet:
+            self.ctx.sound.play("match")
+            self.refresh()
+
+    def next_step(self) -> None:
+        """On to the next step (the last one's button starts free play), focused on what it asks for."""
+        challenge = self.challenge
+        challenge.step += 1
+        challenge.done = challenge.step == OVER  # the hand-over has no goal: only its button
+        challenge.algorithm = self.board.decisions.get(algorithm_slot(self.question), 0)
+        self.refresh()
+        self.focus_key(challenge_focus(challenge))
+
+    def skip_challenge(self) -> None:
+        self.challenge.step, self.challenge.done = FREE, False
+        self.refresh()
+        self.focus_key("chart")
 
     def idle(self) -> None:
         """While nothing is drawn, work out the year for one more threshold on the drag grid, so a
@@ -183,6 +247,21 @@ class LabScene(BoardScene):
         surface.blit(self._image[1], rect)
         x = rect.left + round((data["threshold"] - data["low"]) / (data["high"] - data["low"]) * rect.w)
         pygame.draw.line(surface, p.text, (x, rect.top + 8), (x, rect.bottom - 8), 5)
+        if "mark" in data:
+            self.paint_mark(surface, rect, data)
+
+    def paint_mark(self, surface: pygame.Surface, rect: pygame.Rect, data: dict) -> None:
+        """A traveller's face in a ring at their score, on a stem down to the axis (the words beside the
+        chart say whose it is and the score)."""
+        mark, p = data["mark"], self.ctx.palette
+        x = rect.left + round((mark["score"] - data["low"]) / (data["high"] - data["low"]) * rect.w)
+        x = min(max(x, rect.left + MARK_FACE // 2), rect.right - MARK_FACE // 2)
+        face = pygame.Rect(0, 0, MARK_FACE, MARK_FACE)
+        face.midbottom = (x, rect.bottom - BOTTOM_ROOM - 4)
+        pygame.draw.line(surface, p.accent, (x, rect.top + TOP_ROOM), (x, face.top), 3)
+        pygame.draw.circle(surface, p.panel, face.center, MARK_FACE // 2 + 4)
+        pygame.draw.circle(surface, p.accent, face.center, MARK_FACE // 2 + 4, 3)
+        paint.face(surface, face, SimpleNamespace(**mark["face"]), mark["behaviour"])
 
     def _curves_image(self, size: tuple[int, int], data: dict) -> pygame.Surface:
         p = self.ctx.palette

@@ -1,7 +1,6 @@
-"""The outcome: what was decided and why, what the cameras captured with every score on its scale, and
-every record left behind (see game.story.views.outcome). The "After ..." choices show which parts of the
-record would still exist after a day, a year, ten years and seventy-five years; choosing one again goes
-back to today.
+"""The outcome: what was decided and what it means for the traveller, what the cameras captured with
+every score on its scale, and every record left behind on a timeline that shows how long each is kept
+(see game.story.views.outcome).
 """
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from typing import Callable, Iterator
 from game.story.views import lane as lane_view
 from game.story.views import outcome as view
 
-from ..scene import Context
 from . import registry
 from .lane import CrossingScene
 
@@ -18,32 +16,19 @@ from .lane import CrossingScene
 class OutcomeScene(CrossingScene):
     name = "outcome"
 
-    def __init__(self, ctx: Context, traveller: str | None = None):
-        self.later: int | None = None
-        super().__init__(ctx, traveller)
-
     def screen(self):
-        return self.memo((self.later,), lambda: view.outcome_screen(self.ctx.world, self.traveller.id, self.crossing,
-                                                                    self.later, self.numbers()))
+        return self.memo((), lambda: view.outcome_screen(self.ctx.world, self.traveller.id, self.crossing,
+                                                         self.numbers()))
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {"board": self.to_board, "next": self.another, "info": self.show_sources, "title": self.to_title,
-                **{f"later:{i}": self._later(i) for i in range(len(view.LATER))}}
+        return {"board": self.to_board, "next": self.another, "info": self.show_sources, "title": self.to_title}
 
     def states(self) -> Iterator[str]:
-        """Every traveller's outcome, today and after each time."""
+        """Every traveller's outcome."""
         for traveller_id in lane_view.traveller_ids(self.ctx.content):
             self.choose_traveller(traveller_id)
-            for later in (None, *range(len(view.LATER))):
-                self.later = later
-                self.page = 0
-                yield f"{traveller_id} after {later}"
-
-    def _later(self, i: int):
-        def show() -> None:
-            self.later = None if self.later == i else i
-            self.refresh()
-        return show
+            self.page = 0
+            yield traveller_id
 
     def another(self) -> None:
         self.ctx.stack.replace(registry.make_scene("choose", self.ctx))

@@ -16,10 +16,14 @@ class TitleScene(ScreenScene):
         return title_screen(self.ctx.content, self.ctx.kiosk)
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {"start": self.start, "settings": self.settings, "language": self.next_language, "quit": self.back}
+        return {"start": self.start, "shift": self.shift, "settings": self.settings, "language": self.next_language,
+                "quit": self.back}
 
     def start(self) -> None:
         self.ctx.stack.push(registry.make_scene("choose", self.ctx))
+
+    def shift(self) -> None:
+        self.ctx.stack.push(registry.make_scene("shift", self.ctx))
 
     def settings(self) -> None:
         self.ctx.stack.push(registry.make_scene("settings", self.ctx))

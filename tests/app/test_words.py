@@ -1,0 +1,46 @@
+"""The class path fits a class period: played headless through the real scenes, it has at most the new
+words to read and takes at most the minutes content/scenes.yaml `class_path` allows (`face-value words`)."""
+from __future__ import annotations
+
+import pytest
+
+from game.app import words_cmd
+from game.app.cli import main
+
+
+@pytest.fixture(scope="module")
+def walk(content):
+    return words_cmd.walk_path(content, "en")
+
+
+def test_the_walk_follows_the_class_path(content, walk):
+    """Each traveller of the path in order to their outcome, every question of the board, then the record;
+    each screen once."""
+    path = content.scenes.class_path
+    names = [v.scene for v in walk.visits]
+    outcomes = [v.shows for v in walk.visits if v.scene == "outcome"]
+    assert len(outcomes) == len(path.travellers)
+    for shown, traveller in zip(outcomes, path.travellers):
+        name = content.text(content.travellers[traveller].name)
+        assert name.split(",")[0] in shown
+    assert names[0] == "title" and names[-1] == "record"
+    assert sum(1 for n in names if n in ("board", "lab")) == len(content.questions)
+    assert len({(v.scene, v.shows) for v in walk.visits if v.scene != "lane"}) == sum(1 for v in walk.visits
+                                                                                      if v.scene != "lane")
+    assert walk.presses >= len(walk.visits) - 1, "every screen but the last is left by a press"
+    assert walk.words == sum(v.words for v in walk.visits) >= walk.new > 0
+
+
+def test_the_class_path_fits_a_class_period(content, walk):
+    path = content.scenes.class_path
+    report = words_cmd.table(content, walk, "en", "class")
+    assert walk.new <= path.max_words, f"the class path has too many words to read:\n{report}"
+    assert walk.minutes <= path.max_minutes, f"the class path takes too long:\n{report}"
+
+
+def test_the_command_prints_the_table_in_spanish(content, capsys):
+    status = main(["words", "--lang", "es"])
+    out = capsys.readouterr().out
+    assert "pantalla" in out and "palabras" in out and "minutos" in out
+    over = content.text("words.over", "es") in out
+    assert status == (1 if over else 0)
