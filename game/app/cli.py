@@ -65,6 +65,8 @@ def add_play_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=argparse.SUPPRESS, help="language code, e.g. en or es")
     parser.add_argument("--kiosk", action="store_true", default=argparse.SUPPRESS,
                         help="museum mode: fullscreen, reset when idle, staff exit Ctrl+Shift+Q")
+    parser.add_argument("--class", dest="lesson", action="store_true", default=argparse.SUPPRESS,
+                        help="the class path: only the lesson's travellers (content/scenes.yaml class_path)")
     parser.add_argument("--content", type=Path, default=argparse.SUPPRESS, help="content folder to load")
 
 
@@ -151,7 +153,8 @@ def play(content, args: argparse.Namespace) -> int:
     try:
         game = Game(content, seed=getattr(args, "seed", 1), lang=getattr(args, "lang", None),
                     size=getattr(args, "size", (1280, 720)), fullscreen=getattr(args, "fullscreen", False) or kiosk,
-                    kiosk=kiosk, prefs_file=None if kiosk else prefs_path())
+                    kiosk=kiosk, prefs_file=None if kiosk else prefs_path(),
+                    path="class" if getattr(args, "lesson", False) else "full")
         return game.run()
     finally:
         shutdown()

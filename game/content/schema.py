@@ -326,12 +326,15 @@ class Voice:
     """What someone said, as reported speech: `says` names who, their role, the outlet and when
     ({when} is filled from the source's date), never in quotation marks. `who` tells people apart;
     `stance` is toward the agencies' practice the question is about (supports, criticises, or only
-    describes it), so each question can be checked to hear more than one side."""
+    describes it), so each question can be checked to hear more than one side. `brief`: the same
+    statement told in fewer words, every claim and qualifier kept, for the board (the full one is a
+    press away)."""
 
     who: str = ref("text")
     says: str = ref("text", placeholders=("when",))
     source: str = ref("source")
     stance: Stance = "describes"
+    brief: str | None = ref("text", placeholders=("when",), default=None)  # the board's shorter telling
 
 
 @dataclass
@@ -379,9 +382,9 @@ class Question:
             problems.append(f"options: expected two to four options; got {len(self.options)}")
         if len(self.voices) < 2 or len({v.who for v in self.voices}) < 2:
             problems.append("voices: expected at least two voices from different people")
-        if not {"supports", "criticises"} <= {v.stance for v in self.voices}:
-            problems.append("voices: expected at least one voice that supports today's practice and one that "
-                            "criticises it")
+        if {v.stance for v in self.voices[:2]} != {"supports", "criticises"}:  # the two shown on the board
+            problems.append("voices: expected the first two voices to be one that supports today's practice and "
+                            "one that criticises it (the board shows those two; the rest are a press away)")
         return problems
 
 

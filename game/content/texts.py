@@ -39,7 +39,7 @@ lab.chart lab.everyone lab.group lab.match_side lab.misses_per_day lab.no_match_
 lab.stranger_passes lab.table_heading lab.genuine_key lab.impostor_key lab.none
 lane.composite lane.leave lane.see_outcome
 camera.found camera.got camera.inside camera.no_face camera.sees
-predict.heading predict.kind.capture predict.kind.score predict.right predict.said_no
+predict.kind.capture predict.kind.score predict.right predict.said_no
 predict.said_yes predict.skip predict.tally_heading predict.wrong
 model.decision.held model.decision.identified model.decision.left model.decision.named model.decision.not-found
 model.decision.not-searched model.decision.released model.decision.secondary model.decision.walked-on
@@ -89,6 +89,7 @@ CODE: dict[str, tuple[str, ...]] = {
     + _EVENT,
     "beat.cell": ("label", "value"),
     "board.step": ("n", "total"),
+    "board.all_voices": ("n",),
     "board.value": ("value",),
     "common.bullet": ("text",),
     "calibration.band": ("low", "high"),
@@ -131,7 +132,7 @@ CODE: dict[str, tuple[str, ...]] = {
     "predict.cleared": ("name", "score", "threshold"),
     "predict.not_cleared": ("name", "score", "threshold"),
     "predict.verdict": ("said", "result"),
-    "predict.line": ("name", "question", "guess", "actual", "result"),
+    "predict.line": ("question", "guess", "result"),
     "predict.tally": ("right", "total"),
     "outcome.heading": ("name",),
     "people.face": ("who", "before", "after"),
@@ -149,7 +150,6 @@ CODE: dict[str, tuple[str, ...]] = {
     "record.days_clock": ("n", "clock"),
     "record.dragged": ("score",),
     "record.left": ("time",),
-    "record.kept_read": ("kept", "readers"),
     "record.people_list": ("first", "rest"),
     "record.reader_list": ("first", "rest"),
     "record.nobody": (),

@@ -91,12 +91,13 @@ def listing(t: Translate, source: Any) -> tuple[str, str]:
                                      **via(t, source))
 
 
-def voice_text(t: Translate, sources: dict[str, Any], voice: Any) -> str:
-    """What a voice said, as reported speech, with {when} filled from its source's date."""
-    return t(voice.says, when=when(t, sources[voice.source]))
+def voice_text(t: Translate, sources: dict[str, Any], voice: Any, brief: bool = False) -> str:
+    """What a voice said, as reported speech, with {when} filled from its source's date; `brief`: its
+    shorter telling where it has one."""
+    return t((brief and voice.brief) or voice.says, when=when(t, sources[voice.source]))
 
 
-def voice_source(t: Translate, sources: dict[str, Any], voice: Any) -> str:
+def voice_source(t: Translate, sources: dict[str, Any], voice: Any, brief: bool = False) -> str:
     """A short line under a voice: the source it came from, unless the voice already names it."""
     name = publication(t, sources[voice.source])
-    return "" if name in voice_text(t, sources, voice) else t("source.short", publication=name)
+    return "" if name in voice_text(t, sources, voice, brief) else t("source.short", publication=name)

@@ -204,7 +204,8 @@ def _beat(station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
     if event is not None:
         details = event.details
         values = _values(details, event.seconds)
-        lines.append(Line(event.outcome, values))
+        if not said_already(station.kind, event.outcome):
+            lines.append(Line(event.outcome, values))
         delay = event.seconds
         if station.kind in ("face", "scan", "search", "review"):
             show_shots = shots
@@ -233,6 +234,13 @@ def _beat(station: Any, event: Any, story: Any, shots: tuple[Shot, ...],
                 lines.append(Line("beat.delay", {"minutes": story.delay_seconds / 60}))
     fact_ids = tuple(station.facts)
     return Beat(station.id, status, label, tuple(lines), show_shots, threshold, records, fact_ids, delay)
+
+
+def said_already(kind: str, outcome: str) -> bool:
+    """Outcomes the station already says in words, by its status badge (every face matched or not; a quiet
+    radiation monitor) or its description (waiting in line), so the station does not say them twice."""
+    return (kind == "face" and outcome != "model.outcome.face.no-outbound-camera"
+            or outcome in ("model.outcome.rpm.clear", "model.outcome.queue.wait"))
 
 
 def _values(details: dict, seconds: float) -> dict[str, float]:

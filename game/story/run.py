@@ -34,6 +34,7 @@ class Run:
     board: BoardState | None = None
     predictions: list[Prediction] = field(default_factory=list)  # in the order the player made them
     first_prefs: Prefs | None = None  # what the run started with: a reset returns to it
+    path: str = "full"                # "class": the lesson's travellers only (face-value --class)
     lab_challenge: Any = None  # game.story.views.lab.Challenge: where the lab's challenge was left
 
     def __post_init__(self) -> None:
@@ -64,4 +65,4 @@ class Run:
         "Back to the start" keeps the player's preferences (`keep_prefs`); a kiosk's next visitor
         starts from the launch values (language, text size)."""
         return Run(seed=self.seed, prefs=self.prefs if keep_prefs else self.first_prefs,
-                   first_prefs=self.first_prefs)
+                   first_prefs=self.first_prefs, path=self.path)

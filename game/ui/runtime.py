@@ -67,17 +67,19 @@ class Game:
 
     `prefs_file`: where the player's preferences last between runs (read at the start, written
     whenever one changes); None keeps them for this run only, and a kiosk never reads or writes it.
-    `lang`, when given, is the language for this run over the one stored."""
+    `lang`, when given, is the language for this run over the one stored. `path`: "class" offers only
+    the lesson's travellers (face-value --class)."""
 
     def __init__(self, content: Content, *, seed: int = 1, lang: str | None = None, size=(1280, 720),
                  fullscreen: bool = False, kiosk: bool = False, start: str = "title",
-                 prefs_file: Path | None = None, **start_options):
+                 prefs_file: Path | None = None, path: str = "full", **start_options):
         self.display = Display(size, fullscreen, content.text("game.name"))
         self.stack = Stack()
         self.prefs_file = None if kiosk else prefs_file
         prefs = (stored_prefs.load(self.prefs_file, content.languages) if self.prefs_file else None) or Prefs()
         language = lang or prefs.language
-        run = Run(seed=seed, prefs=prefs.set("language", language if language in content.strings else "en"))
+        run = Run(seed=seed, prefs=prefs.set("language", language if language in content.strings else "en"),
+                  path=path)
         self._saved_prefs = run.prefs
         self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
         self.ctx.make_world = lambda: _world(content, seed)

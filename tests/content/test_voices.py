@@ -128,3 +128,16 @@ def test_spanish_citations_are_in_spanish(content):
         for name in [source.publication or "", source.report or "", *source.via, *source.citing]:
             words = words.replace(name, "")
         assert not ENGLISH_CITATION_WORDS.search(words), words
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_board_tells_both_sides_briefly_and_the_brief_is_shorter(content, lang):
+    """The board shows each question's first two voices (one for, one against) by their brief telling;
+    a brief says the same in fewer words, so it can only be shorter than the full one."""
+    for qid, question in content.questions.items():
+        for voice in question.voices[:2]:
+            assert voice.brief, f"{qid}: {voice.says} has no brief for the board"
+            brief = content.text(voice.brief, lang, when="in 2019")
+            full = content.text(voice.says, lang, when="in 2019")
+            assert len(brief.split()) < len(full.split()), f"{qid}: {voice.brief} is not shorter than {voice.says}"
+            assert quotation_marks(brief) == [], f"{voice.brief} quotes"

@@ -5,6 +5,7 @@ import pygame
 
 from game.ui.runtime import Game
 
+DEVICES = ["keyboard", "mouse", "touch", "gamepad"]  # each reaches everything on its own
 KEY_FOR = {"next": pygame.K_TAB, "confirm": pygame.K_RETURN, "right": pygame.K_RIGHT, "left": pygame.K_LEFT,
            "back": pygame.K_ESCAPE}
 PAD_FOR = {"next": pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "confirm": pygame.CONTROLLER_BUTTON_A,

@@ -10,10 +10,7 @@ from game.story.views.lab import (ALGORITHM, CATCH, FREE, OVER, goal_met, lookal
 from game.ui.runtime import Game, init_pygame, shutdown
 from game.ui.scenes import make_scene
 
-from .driver import Driver
-
-DEVICES = ["keyboard", "mouse", "touch", "gamepad"]
-
+from .driver import DEVICES, Driver
 
 @pytest.fixture
 def game(content, monkeypatch):

@@ -6,10 +6,7 @@ import pytest
 
 from game.ui.runtime import Game, init_pygame, shutdown
 
-from .driver import Driver
-
-DEVICES = ["keyboard", "mouse", "touch", "gamepad"]
-
+from .driver import DEVICES, Driver
 
 @pytest.fixture
 def game(content):
@@ -48,15 +45,20 @@ def test_predictions_by_one_device_are_tallied_beside_the_model(game, device):
     assert driver.scene.name == "outcome" and len(game.ctx.run.predictions) == 2
 
 
-def test_continue_moves_on_without_a_guess_and_walking_back_shows_the_answer(game):
+def test_continue_shows_the_answers_without_a_guess_then_moves_on(game):
     driver = Driver(game, "keyboard")
     lane = driver.scene
     _to_face(driver)
     face = lane.index
+    fired = lane.fired_at
     driver.press("continue")
-    assert lane.index == face + 1 and game.ctx.run.predictions == []
+    assert lane.index == face and lane.asking is None, "the answers are shown, unguessed"
+    assert lane.fired_at != fired, "and the camera fired for them"
+    assert game.ctx.run.predictions == []
+    driver.press("continue")
+    assert lane.index == face + 1
     driver.signal("left")
-    assert lane.index == face and lane.asking is None, "the answer is there, unguessed"
+    assert lane.index == face and lane.asking is None, "walking back, the answer is still there"
 
 
 def test_the_question_hides_what_it_asks_until_it_is_answered(game):

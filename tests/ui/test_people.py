@@ -6,17 +6,8 @@ import pygame
 import pytest
 
 from game.ui import draw
-from game.ui.runtime import Game, init_pygame, shutdown
 
-from .driver import Driver
-from .test_playthrough import DEVICES
-
-
-@pytest.fixture
-def game(content):
-    init_pygame(headless=True)
-    yield Game(content, seed=7, size=(1280, 720))
-    shutdown()
+from .driver import DEVICES, Driver
 
 
 @pytest.mark.parametrize("device", DEVICES)

@@ -8,17 +8,7 @@ import pytest
 from game.story.views import shift as view
 from game.ui.runtime import Game, init_pygame, shutdown
 
-from .driver import Driver
-
-DEVICES = ["keyboard", "mouse", "touch", "gamepad"]
-
-
-@pytest.fixture
-def game(content):
-    init_pygame(headless=True)
-    yield Game(content, seed=7, size=(1280, 720))
-    shutdown()
-
+from .driver import DEVICES, Driver
 
 class Heard:
     """Stands in for the sound service: remembers what was played, in order."""

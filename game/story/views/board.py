@@ -70,23 +70,27 @@ def options(world: Any, question: Any, chosen: int | None, numbers: Numbers) -> 
             for i, option in enumerate(question.options)]
 
 
-def voice(sources: dict[str, Any], said: Any, numbers: Numbers) -> Item:
+def voice(sources: dict[str, Any], said: Any, numbers: Numbers, brief: bool = False) -> Item:
     """One voice as reported speech (never quoted), and its source where the words do not name it."""
-    words = cite.voice_text(cite.words, sources, said)
-    if not cite.voice_source(numbers.t, sources, said):
+    words = cite.voice_text(cite.words, sources, said, brief)
+    if not cite.voice_source(numbers.t, sources, said, brief):
         return Item("text", (words,), "small")
     source = Words.of("source.short", {"publication": cite.publication(cite.words, sources[said.source])})
     return Item("text", (words, source), "small")
 
 
-def voices(content: Any, question: Any, numbers: Numbers) -> list[Item]:
-    """Every voice on the question, under a heading that keeps to the first: each a block of its own,
-    so as many as fit share the page and the rest turn over to the next."""
-    said = [voice(content.sources, v, numbers) for v in question.voices]
-    return [column(text("board.voices", "accent"), *said[:1]), *said[1:]]
+SHOWN_VOICES = 2  # one that supports today's practice and one that criticises it (a content rule)
 
 
-def actions(content: Any, index: int, standalone: bool) -> tuple[Item, ...]:
+def voices(content: Any, question: Any, numbers: Numbers) -> Item:
+    """The question's first two voices, one for today's practice and one against it, each in its brief
+    telling, under their heading; every voice in full is a press away ("All voices"), so a class reads
+    both sides without reading every word."""
+    said = [voice(content.sources, v, numbers, brief=True) for v in question.voices[:SHOWN_VOICES]]
+    return column(text("board.voices", "accent"), *said)
+
+
+def actions(content: Any, index: int, standalone: bool, numbers: Numbers) -> tuple[Item, ...]:
     """Next and previous through the questions (the last leads to the record); or Done, when the
     question was opened on its own from the sandbox. Then the sources and the voices in full."""
     if standalone:
@@ -95,7 +99,8 @@ def actions(content: Any, index: int, standalone: bool) -> tuple[Item, ...]:
         last = index == len(content.questions) - 1
         moves = [button("next", "board.to_record" if last else "board.next", primary=True),
                  button("previous", "board.previous")]
-    return (*moves, button("info", "common.how_do_we_know"), button("voices", "board.voices"))
+    count = len(question_at(content, index).voices)
+    return (*moves, button("info", "common.how_do_we_know"), button("voices", "board.all_voices", n=numbers.count(count)))
 
 
 def met_or_first(content: Any, met: Iterable[str]) -> list[str]:
@@ -111,9 +116,9 @@ def board_screen(world: Any, board: BoardState, index: int, numbers: Numbers, me
     mine = board.policy(world.model, content.questions)
     chosen = board.decisions.get(question.id, 0)
     effect = consequences(world, mine, tuple(question.figures), numbers, met_or_first(content, met), question)
-    choices = column(*options(world, question, chosen, numbers), *voices(content, question, numbers))
+    choices = column(*options(world, question, chosen, numbers), voices(content, question, numbers))
     body = (header(content, question, index, numbers), continued(row(choices, effect, weights=(1, 1), min_width=400)))
-    return Screen("board", body, actions(content, index, standalone), focus=f"option:{chosen}")
+    return Screen("board", body, actions(content, index, standalone, numbers), focus=f"option:{chosen}")
 
 
 def how_we_know(world: Any, question: Any) -> tuple[list[str], list[str]]:

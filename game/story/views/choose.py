@@ -23,7 +23,14 @@ def card(traveller: Any) -> Item:
                        text(f"traveller.{traveller.id}.hook", "small")))
 
 
-def choose_screen(content: Any) -> Screen:
-    cards = grid(*(card(t) for t in content.travellers.values()), min_width=CARD_WIDTH)
+def offered(content: Any, path: str) -> list[str]:
+    """The travellers a run offers: on the class path, the lesson's own (content/scenes.yaml
+    class_path), in its order; otherwise every one."""
+    return list(content.scenes.class_path.travellers) if path == "class" else list(content.travellers)
+
+
+def choose_screen(content: Any, path: str = "full") -> Screen:
+    ids = offered(content, path)
+    cards = grid(*(card(content.travellers[t]) for t in ids), min_width=CARD_WIDTH)
     return Screen("choose", (text("choose.heading", "heading"), text("choose.intro", "muted"), cards),
-                  (button("back", "common.back"),), focus=next(iter(content.travellers), None))
+                  (button("back", "common.back"),), focus=next(iter(ids), None))

@@ -177,8 +177,8 @@ def record_entry(world: Any, line: RecordLine, numbers: Numbers, elapsed_seconds
     readers = Words.of("record.readers", {"readers": listing(line.readers, "record.reader_list")})
     left = countdown(world, line, elapsed_seconds, numbers)
     system = _line((Words(line.system), *((left,) if left is not None else ())), "label", live if left else None)
-    return column(system, _line((what,), "small"),
-                  _line((Words.of("record.kept_read", {"kept": kept, "readers": readers}),), "small_muted"))
+    # how long and who may read it, a line each: as the outcome's timeline says them
+    return column(system, _line((what,), "small"), _line((kept,), "small_muted"), _line((readers,), "small_muted"))
 
 
 def record_entries(world: Any, records: tuple[RecordLine, ...], numbers: Numbers, elapsed_seconds: float = 0.0,

@@ -22,7 +22,7 @@ from .consequences import figure_rows
 
 SCORE_LO, SCORE_HI = -3.0, 11.0  # the chart's score axis
 SCORE_STEP = 0.1                  # a curve's points, in score
-CHART_HEIGHT = 176
+CHART_HEIGHT = 240
 SWATCH = {"height": 30, "width": 64}
 LAB_FIGURES = ("held_in_secondary", "impostors_caught", "impostors_missed")
 # a stranger's chance below this reads "< one in 1,000,000": past it the figures say nothing more to a reader,
@@ -144,8 +144,8 @@ def fixed_parts(world: Any, index: int, numbers: Numbers, standalone: bool) -> d
     question = question_at(content, index)
     words = [option_words(world, option, numbers) for option in question.options]
     return {"header": header(content, question, index, numbers), "legend": legend(world), "options": words,
-            "note": text("lab.per_day_note", "small_muted"), "voices": tuple(voices(content, question, numbers)),
-            "actions": actions(content, index, standalone)}
+            "note": text("lab.per_day_note", "small_muted"), "voices": (voices(content, question, numbers),),
+            "actions": actions(content, index, standalone, numbers)}
 
 
 # -- the guided challenge before free play ----------------------------------------------------------
@@ -282,6 +282,8 @@ def challenge_panel(world: Any, question: Any, board: BoardState, challenge: Cha
     if challenge.done:
         last = challenge.step == OVER
         lines.append(button("challenge_next", "challenge.free" if last else "challenge.next", primary=True))
+    elif challenge.step < OVER:  # in the step, not among the actions: the actions stay on one row
+        lines.append(button("challenge_skip", "challenge.skip"))
     return panel(column(heading, *lines))
 
 
@@ -294,7 +296,7 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
                challenge: Challenge | None = None) -> Screen:
     """The lab in free play; or, while `challenge` is not done, the challenge's step before the chart
     (Luis's face on it in the first step, "Which algorithm?" under it), the question's prompt left to
-    the step's words, the presets below, and "Skip to free play" among the actions."""
+    the step's words, the presets below; "Skip to free play" in the step."""
     content, model = world.content, world.model
     question = question_at(content, index)
     fixed = fixed_parts(world, index, numbers, standalone)
@@ -307,14 +309,14 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
     which = algorithm(question, board) if question.algorithm else None
     if challenge is not None and not challenge.free and question.challenge is not None:
         shown = mark(*impostor_score(world, question)) if challenge.step == CATCH else None
+        note = (fixed["note"],) if challenge.step != CATCH else ()  # the groups matter from the second step
         lab = column(chart(world, profile, threshold, shown), chart_labels(threshold, numbers), which,
-                     fixed["legend"], fixed["note"])
+                     fixed["legend"], *note)
         step = challenge_panel(world, question, board, challenge, numbers, policy)
         header = column(*fixed["header"].items[:2])  # the step says what to do with the chart
         # the step first, so that text large enough to stack the columns still reads it before the chart
         body = (header, continued(row(step, lab, weights=(4, 3), min_width=420)), presets, *fixed["voices"])
-        skip = (button("challenge_skip", "challenge.skip"),) if challenge.step < OVER else ()
-        return Screen("lab", body, (*fixed["actions"], *skip), focus=challenge_focus(challenge))
+        return Screen("lab", body, fixed["actions"], focus=challenge_focus(challenge))
     # both kinds of error beside the line that trades them: the groups' table and the year's figures
     left = column(chart(world, profile, threshold), chart_labels(threshold, numbers), fixed["legend"], which,
                   fixed["note"])

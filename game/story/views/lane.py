@@ -26,7 +26,7 @@ SETTINGS = {"street": "street", "search": "search"}  # which map a lane is drawn
 DRIVEN = ("vehicle", "outbound", "street")           # the traveller is drawn as a car in these lanes
 VIEWED = ("vehicle", "outbound", "pedestrian")       # lanes whose stations show the traveller as a camera would
 CAMERAS = ("plate", "face", "scan")                  # stations whose camera fires on arrival
-CAMERA_VIEW = 150                                    # the camera's view, canvas pixels tall
+CAMERA_VIEW = 200                                    # the camera's view, canvas pixels tall
 
 
 def stations(content: Any, traveller_id: str) -> list:
@@ -167,7 +167,8 @@ def station_panel(crossing: Crossing, station: Any, numbers: Numbers, who: Item,
     lines = beat_lines(beat, numbers)
     head = [text(station.title, "subheading")]
     if asking is None:
-        head.append(status_badge(beat.status, Words(beat.status_label)))
+        if beat.status != "info":  # a station with nothing to judge has no badge: its words say what happens
+            head.append(status_badge(beat.status, Words(beat.status_label)))
         lines = [*lines, *extra, *revealed]
     else:  # the question, not yet what the camera did (nor what the station is for: that follows the answer)
         lines = revealed
@@ -204,7 +205,7 @@ def lane_screen(world: Any, traveller_id: str, crossing: Crossing, index: int, e
     traveller = content.travellers[traveller_id]
     chain = stations(content, traveller_id)
     station_ = chain[index]
-    who = Item("text", (Words(traveller.name), Words(f"lane.{traveller.lane}")), "label")
+    who = Item("text", (Words(traveller.name),), "label")  # the lane is on the map, and was said on meeting them
     held = held_line(world, crossing, crossing.beat_at(station_.id), numbers)
     # what happens here comes before the list of stations, so large text shows it first
     here = column(map_item(content, traveller_id, index, numbers, map_height, crossing),

@@ -29,7 +29,7 @@ def ask(question: Question, numbers: Numbers) -> list[Item]:
                                                    "threshold": _number(numbers, question, question.threshold)})
     choices = row(choice(YES, Words("common.yes"), False), choice(NO, Words("common.no"), False),
                   text("predict.skip", "small_muted"), weights=(1, 1, 2), min_width=150)
-    return [Item("text", (Words("predict.heading"), asked), "accent"), choices]
+    return [Item("text", (asked,), "accent"), choices]
 
 
 def outcome_words(question: Question, numbers: Numbers) -> Words:
@@ -56,21 +56,24 @@ def reveal(question: Question, prediction: Prediction | None, numbers: Numbers) 
     return [status_badge("ok" if prediction.right else "alert", verdict, outcome_words(question, numbers))]
 
 
-def prediction_line(prediction: Prediction) -> Item:
-    """One guess in the tally: who, what was asked, the guess, what happened, right or wrong."""
-    yes_no = {True: Words("common.yes"), False: Words("common.no")}
-    words = Words.of("predict.line", {"name": Words(prediction.who), "question": Words("predict.kind.capture" if prediction.kind == "capture" else "predict.kind.score"),
-                                      "guess": yes_no[prediction.guess], "actual": yes_no[prediction.actual],
-                                      "result": Words("predict.right" if prediction.right else "predict.wrong")})
-    return status_badge("ok" if prediction.right else "alert", words)
+def answer_words(prediction: Prediction) -> Words:
+    """One guess in the tally: what was asked, the guess, right or wrong (in words: no colour alone)."""
+    kind = "predict.kind.capture" if prediction.kind == "capture" else "predict.kind.score"
+    guess = Words("common.yes" if prediction.guess else "common.no")
+    return Words.of("predict.line", {"question": Words(kind), "guess": guess,
+                                     "result": Words("predict.right" if prediction.right else "predict.wrong")})
 
 
 def prediction_panel(run: Any, numbers: Numbers) -> Item | None:
-    """The record screen's tally of the player's guesses in the lane; None when they made none."""
+    """The record screen's tally of the player's guesses in the lane, a line for each person guessed
+    about (their name once, then each guess); None when they made none."""
     if not run.predictions:
         return None
     right, total = tally(run.predictions)
+    people: dict[str, list[Words]] = {}
+    for prediction in run.predictions:
+        people.setdefault(prediction.who, []).append(answer_words(prediction))
     return panel(column(text("predict.tally_heading", "subheading"),
                         Item("text", (Words.of("predict.tally", {"right": numbers.count(right),
                                                                  "total": numbers.count(total)}),), "body"),
-                        *(prediction_line(p) for p in run.predictions)))
+                        *(Item("text", (Words(who), *answers), "small") for who, answers in people.items())))

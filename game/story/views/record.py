@@ -101,7 +101,9 @@ def discuss_panel(world: Any) -> Item:
     return panel(column(text("record.discuss_heading", "accent"), *(text(p, "small") for p in prompts)))
 
 
-def record_screen(world: Any, board: BoardState, met: list[str], numbers: Numbers) -> Screen:
+def record_screen(world: Any, board: BoardState, met: list[str], numbers: Numbers,
+                  guesses: Item | None = None) -> Screen:
+    """`guesses`: the tally of the player's predictions in the lane (game.story.views.predict), if any."""
     mine = policy_of(world, board)
     top = row(column(text("record.title", "heading"), text("record.code_hint", "small_muted")),
               code_block(decision_code(world, board)), weights=(3, 1), min_width=300)
@@ -109,7 +111,7 @@ def record_screen(world: Any, board: BoardState, met: list[str], numbers: Number
                   weights=(1, 1), min_width=500)
     people = travellers_blocks(world, met, mine, numbers)
     closing = row(groups_panel(world, mine, numbers), discuss_panel(world), weights=(1, 1), min_width=500)
-    body = (top, choices, *people, closing)
+    body = tuple(i for i in (top, choices, *people, guesses, closing) if i is not None)
     actions = (button("sandbox", "record.sandbox", primary=True), button("info", "common.how_do_we_know"),
                button("sources", "record.sources"), button("title", "common.to_title"))
     return Screen("record", body, actions, focus="sandbox")

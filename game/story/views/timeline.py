@@ -67,9 +67,11 @@ def entry(world: Any, line: RecordLine, numbers: Numbers, before: RecordLine | N
             kept = Words.of("timeline.was", {"now": kept, "before": old})
             was = kept_hours(before.retention_hours)
     moved = readers_moved(line, before) if compare and before is not None else None
-    label = Item("text", (Words(line.system), kept), "label")
-    said = None if brief else Item("text", (what, readers), "small_muted")
-    parts = (label, bar(kept_hours(line.retention_hours), was), said, moved)
+    label = Item("text", (Words(line.system),), "label")
+    # how long, what it holds and who may read it a line each, worded as the lane's record says them: read
+    # there once
+    said = () if brief else (Item("text", (what,), "small_muted"), Item("text", (readers,), "small_muted"))
+    parts = (label, Item("text", (kept,), "small"), bar(kept_hours(line.retention_hours), was), *said, moved)
     return Item("column", items=tuple(p for p in parts if p is not None), data=TIGHT)
 
 

@@ -2,9 +2,9 @@
 (see game.story.views.choose); choosing one meets them first (the meet scene), then the lane."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterator
 
-from game.story.views.choose import choose_screen
+from game.story.views.choose import choose_screen, offered
 
 from ..screens import ScreenScene
 from . import registry
@@ -14,10 +14,18 @@ class ChooseScene(ScreenScene):
     name = "choose"
 
     def screen(self):
-        return choose_screen(self.ctx.content)
+        return self.memo((self.ctx.run.path,), lambda: choose_screen(self.ctx.content, self.ctx.run.path))
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {"back": self.back, **{tid: self._chooser(tid) for tid in self.ctx.content.travellers}}
+        return {"back": self.back, **{tid: self._chooser(tid) for tid in offered(self.ctx.content, self.ctx.run.path)}}
+
+    def states(self) -> Iterator[str]:
+        """Every traveller (a run at home, or in a museum); then the class path's own."""
+        kept = self.ctx.run.path
+        yield "every traveller"
+        self.ctx.run.path = "class"
+        yield "the class path's travellers"
+        self.ctx.run.path = kept
 
     def _chooser(self, traveller_id: str) -> Callable[[], None]:
         def choose() -> None:

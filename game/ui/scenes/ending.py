@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from game.story.numbers import for_language
+from game.story.run import Prediction
 from game.story.screen import Screen
+from game.story.views.predict import prediction_panel
 from game.story.views.record import RECORD_FIGURES, decision_code, how_we_know, policy_of, record_screen
 from game.story.views.sandbox import next_option, sandbox_screen
 
@@ -67,17 +69,18 @@ class RecordScene(_BoardScreen):
     name = "record"
 
     def state_key(self) -> tuple:
-        return (*super().state_key(), tuple(self.ctx.run.met))
+        return (*super().state_key(), tuple(self.ctx.run.met), tuple(self.ctx.run.predictions))
 
     def build(self) -> Screen:
-        return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers())
+        guesses = prediction_panel(self.ctx.run, self.numbers())
+        return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers(), guesses)
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {"sandbox": self.sandbox, "info": self.show_facts, "sources": self.sources, "title": self.to_title}
 
     def states(self) -> Iterator[str]:
         run, board = self.ctx.run, self.board
-        saved = (dict(board.decisions), board.threshold_score, list(run.met))
+        saved = (dict(board.decisions), board.threshold_score, list(run.met), list(run.predictions))
         try:
             yield "today's policy, no traveller met"
             for qid, question in self.world.content.questions.items():
@@ -89,7 +92,12 @@ class RecordScene(_BoardScreen):
             yield "every answer changed, a dragged threshold, three travellers met"
             run.met[:] = list(self.world.content.travellers)
             yield "every traveller met"
+            run.predictions[:] = [Prediction(t, kind, self.world.content.travellers[t].name, guess, actual)
+                                  for t in run.met[:3] for kind in ("capture", "score")
+                                  for guess, actual in ((True, True), (False, True))]
+            yield "every traveller met, twelve guesses"
         finally:
+            run.predictions[:] = saved[3]
             board.decisions.clear()
             board.decisions.update(saved[0])
             board.threshold_score = saved[1]

@@ -296,10 +296,11 @@ class LaneScene(CrossingScene):
             self.focus = (min(self.focus, count - 1) + step) % count
 
     def forward(self) -> None:
-        """On to the next station or the outcome: a question not answered is passed by (its answer is there,
-        without a guess, on walking back)."""
+        """On to the next station or the outcome; where a question is still open, Continue shows the answers
+        without a guess first, so nobody passes a camera without seeing what it did."""
         if self.asking is not None:
-            self.shown[self.index] = len(self.questions)
+            self.reveal(len(self.questions))
+            return
         if self.index == len(self.stations) - 1:
             self.ctx.stack.push(registry.make_scene("outcome", self.ctx, traveller=self.traveller.id))
         else:
