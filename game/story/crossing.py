@@ -240,6 +240,7 @@ def said_already(kind: str, outcome: str) -> bool:
     """Outcomes the station already says in words, by its status badge (every face matched or not; a quiet
     radiation monitor) or its description (waiting in line), so the station does not say them twice."""
     return (kind == "face" and outcome != "model.outcome.face.no-outbound-camera"
+            or kind in ("decision", "exit", "review")  # the badge names the decision
             or outcome in ("model.outcome.rpm.clear", "model.outcome.queue.wait"))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import assumptions, predict
 from ..crossing import Beat, Crossing, lane_stations
 from ..numbers import Numbers
+from ..people import mood
 from ..run import Prediction
 from ..screen import Item, Screen, Words, button, column, grid, panel, row, text
 from .crossing import (_decimal, beat_lines, comparison, continues, record_panel, scale, score_places, shot_words,
@@ -26,7 +27,8 @@ SETTINGS = {"street": "street", "search": "search"}  # which map a lane is drawn
 DRIVEN = ("vehicle", "outbound", "street")           # the traveller is drawn as a car in these lanes
 VIEWED = ("vehicle", "outbound", "pedestrian")       # lanes whose stations show the traveller as a camera would
 CAMERAS = ("plate", "face", "scan")                  # stations whose camera fires on arrival
-CAMERA_VIEW = 200                                    # the camera's view, canvas pixels tall
+SETTLED = ("decision", "exit", "review")             # stations where the traveller learns what was decided
+CAMERA_VIEW = 150                                    # the camera's view, canvas pixels tall
 
 
 def stations(content: Any, traveller_id: str) -> list:
@@ -99,13 +101,15 @@ def camera_view(crossing: Crossing, lane: str, kind: str, fired: bool) -> Item:
     """What a camera sees of the traveller: through the windshield, every occupant in their seat (or the
     person on foot at the counter), in the crossing's light and weather, each as they sit (a hat's brim,
     sunglasses, a child below the frame). Once the camera at this station has fired, each face is boxed
-    with a word: found, or the cause the model drew."""
+    with a word: found, or the cause the model drew. Faces wait until the last station, where they show
+    relief or worry at what was decided."""
+    feeling = mood(crossing) if kind in SETTLED else "waiting"
     people = []
     for shot in crossing.shots:
         found = predict.usable(shot) if fired else None
         label = None if found is None else Words("camera.found") if found else Words(shot.cause or "camera.no_face")
         people.append({"seat": shot.seat or "person", "face": shot.face, "behaviour": tuple(shot.behaviour),
-                       "found": found, "label": label})
+                       "found": found, "label": label, "mood": feeling})
     return Item("chart", data={"painter": "camera", "height": CAMERA_VIEW, "setting": "car" if lane in DRIVEN else "foot",
                                "conditions": crossing.conditions, "people": tuple(people), "fired": fired,
                                "camera": kind in CAMERAS})
