@@ -104,15 +104,22 @@ def camera_view(crossing: Crossing, lane: str, kind: str, fired: bool) -> Item:
     with a word: found, or the cause the model drew. Faces wait until the last station, where they show
     relief or worry at what was decided."""
     feeling = mood(crossing) if kind in SETTLED else "waiting"
+    return camera_item(crossing.shots, crossing.conditions, lane in DRIVEN, fired, kind in CAMERAS, feeling)
+
+
+def camera_item(shots: tuple, conditions: str, driven: bool, fired: bool, camera: bool = True,
+                feeling: str = "waiting") -> Item:
+    """The camera's view of these people (a car's occupants in their seats, or someone on foot) in these
+    conditions; once `fired`, each face boxed with the word found or its cause. The lane and the booth's
+    shift both show it."""
     people = []
-    for shot in crossing.shots:
+    for shot in shots:
         found = predict.usable(shot) if fired else None
         label = None if found is None else Words("camera.found") if found else Words(shot.cause or "camera.no_face")
         people.append({"seat": shot.seat or "person", "face": shot.face, "behaviour": tuple(shot.behaviour),
                        "found": found, "label": label, "mood": feeling})
-    return Item("chart", data={"painter": "camera", "height": CAMERA_VIEW, "setting": "car" if lane in DRIVEN else "foot",
-                               "conditions": crossing.conditions, "people": tuple(people), "fired": fired,
-                               "camera": kind in CAMERAS})
+    return Item("chart", data={"painter": "camera", "height": CAMERA_VIEW, "setting": "car" if driven else "foot",
+                               "conditions": conditions, "people": tuple(people), "fired": fired, "camera": camera})
 
 
 def view_caption(crossing: Crossing, kind: str, fired: bool) -> Item:

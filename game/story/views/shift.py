@@ -13,6 +13,7 @@ from ..numbers import Numbers
 from ..screen import Item, Screen, Words, button, column, pair, panel, row, text
 from ..shift import ShiftRun
 from .crossing import continues, shots, status_badge
+from .lane import camera_item
 
 LINE_HEIGHT = 120         # the cars in line (two rows), canvas pixels at standard text
 DECISION_KEYS = ("release", "check", "secondary")
@@ -89,6 +90,7 @@ def car_screen(run: ShiftRun, numbers: Numbers) -> Screen:
     vehicle = run.vehicle
     seen = panel(car_heading(run, numbers),
                  text("shift.conditions", "muted", condition=Words(f"model.cause.condition.{vehicle.condition}")),
+                 camera_item(run.shots(vehicle), vehicle.condition, driven=True, fired=True),
                  *shots(run.shots(vehicle), run.shift.threshold, numbers))
     costs = panel(text("shift.decide", "subheading"),
                   *(pair(Words(DECISION_WORDS[key]), _seconds(numbers, run.decision_seconds(key))) for key in DECISION_KEYS),

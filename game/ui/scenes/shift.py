@@ -17,6 +17,8 @@ from game.story.shift import ShiftRun
 from game.story.views import shift as view
 
 from .. import theme
+from ..camera import paint_camera
+from ..layout import Flow
 from ..scene import Context
 from ..screens import ScreenScene
 from . import registry
@@ -47,7 +49,10 @@ class ShiftScene(ScreenScene):
                 **{key: self._decide(key) for key in view.DECISION_KEYS}}
 
     def painters(self):
-        return {**crossing_painters(self.ctx), "queue": self.paint_queue}
+        return {**crossing_painters(self.ctx), "queue": self.paint_queue, "camera": self.paint_camera}
+
+    def paint_camera(self, surface: pygame.Surface, rect: pygame.Rect, item: Item) -> None:
+        paint_camera(surface, self.ctx, rect, item, Flow(self.ctx).say)
 
     def states(self) -> Iterator[str]:
         """The start, every car at the booth and every decision's result (each car decided in turn by each
