@@ -109,9 +109,8 @@ class ScreenScene(Scene):
                                            primary=item.role == "primary"))
             elif item.kind in ("chart", "map") and item.key:
                 self.buttons.append(Button(item.key, box.rect, "", actions.get(item.key, _nothing), visible=False))
-        # only where this class's draw underlines them (a scene that paints itself, as the lab, does not yet)
-        marked = self.glossary and type(self).draw is ScreenScene.draw
-        self.terms = term_marks(self.ctx, laid.boxes(self.page)) if marked else []
+        # a scene that paints itself (the lab) underlines them with paint_terms too
+        self.terms = term_marks(self.ctx, laid.boxes(self.page)) if self.glossary else []
         for mark in self.terms:
             self.buttons.append(Button(TERM + mark.term, mark.rect, self.ctx.t(f"glossary.{mark.term}.term"),
                                        self._term_opener(mark.term), visible=False))

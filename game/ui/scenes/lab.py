@@ -21,7 +21,7 @@ from game.story.views.lab import (ALGORITHM, CATCH, FREE, OVER, STEPS, Challenge
 from .. import draw as paint, input as I, theme
 from ..layout import CONTROLS, Box, Flow, Layout
 from ..scene import Context
-from ..screens import paint_boxes
+from ..screens import paint_boxes, paint_terms
 from .board import BoardScene
 
 THRESHOLD_HIGH = THRESHOLD_LOW + THRESHOLD_STEP * THRESHOLD_STEPS
@@ -147,6 +147,7 @@ class LabScene(BoardScene):
         focused = self.focused_key()
         paint_boxes(surface, self.ctx, [b for i, b in enumerate(boxes) if i in base[3] or
                                         (focused is not None and b.item.key == focused)], focused, self.painters())
+        paint_terms(surface, self.ctx, self.terms, focused)
 
     # -- the threshold ---------------------------------------------------------------------------
     def threshold(self) -> float:
