@@ -19,6 +19,8 @@ from .args import USAGE_EXIT, Parser, fail, parse_size, whole_number
 CONTENT_ERROR_EXIT = 2
 BROKEN_PIPE_EXIT = 128 + getattr(signal, "SIGPIPE", 13)
 INTERRUPTED_EXIT = 128 + signal.SIGINT
+NO_DISPLAY_EXIT = 3  # no display server yet: systemd restarts the kiosk until its compositor is up
+ALREADY_RUNNING_EXIT = 4  # another kiosk holds the lock
 
 __all__ = ["main", "build_parser", "load_or_report", "parse_size"]
 
@@ -55,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     model = commands.add_parser("model", help="print a policy's outcomes for a year at the port as JSON")
     from . import model_cmd
     model_cmd.add_arguments(model)
+    soak = commands.add_parser("soak", help="a simulated day (or more) of kiosk visitors, headless: "
+                               "exceptions, resets and resident memory")
+    from . import soak as soak_cmd
+    soak_cmd.add_arguments(soak)
     return parser
 
 
@@ -68,6 +74,8 @@ def add_play_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--class", dest="lesson", action="store_true", default=argparse.SUPPRESS,
                         help="the class path: only the lesson's travellers (content/scenes.yaml class_path)")
     parser.add_argument("--content", type=Path, default=argparse.SUPPRESS, help="content folder to load")
+    parser.add_argument("--tally-dir", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                        help="with --kiosk: keep an anonymous daily count of runs and choices in DIR (off by default)")
 
 
 def load_or_report(root: Path | None, cached: bool = False):
@@ -128,7 +136,8 @@ def run(argv: list[str] | None = None) -> int:
     if command == "bench":
         from . import bench
         return bench.run(args)
-    content = load_or_report(getattr(args, "content", None), cached=True)
+    kiosk = command == "play" and getattr(args, "kiosk", False)
+    content = load_or_report(getattr(args, "content", None), cached=not kiosk)  # a kiosk writes no cache
     if content is None:
         return CONTENT_ERROR_EXIT
     bad_language = check_language(content, getattr(args, "lang", None))
@@ -143,21 +152,64 @@ def run(argv: list[str] | None = None) -> int:
     if command == "words":
         from . import words_cmd
         return words_cmd.run(content, args)
+    if command == "soak":
+        from . import soak as soak_cmd
+        return soak_cmd.run(content, args)
     return play(content, args)
 
 
 def play(content, args: argparse.Namespace) -> int:
-    from game.ui.runtime import Game, init_pygame, prefs_path, shutdown
+    """The game in a window. Refuses to start with no display to show it on (exit 3, the same at home
+    and in a kiosk: a window nobody can see is never what was meant) and, in a kiosk, while another
+    kiosk runs (exit 4). A kiosk writes nothing but the tally it is given a folder for."""
+    from . import kiosk_ops
     kiosk = getattr(args, "kiosk", False)
-    init_pygame()
+    tally_dir = getattr(args, "tally_dir", None)
+    if tally_dir is not None and not kiosk:
+        return fail("face-value: --tally-dir counts a kiosk's visitors; use it with --kiosk")
+    problem = kiosk_ops.display_problem()
+    if problem is not None:
+        return fail(problem, NO_DISPLAY_EXIT)
+    problem = kiosk_ops.check_tally_folder(tally_dir) if tally_dir is not None else None
+    if problem is not None:
+        return fail(problem)
+    lock = _kiosk_lock(kiosk_ops) if kiosk else None
+    if isinstance(lock, int):  # the exit status: another kiosk runs
+        return lock
+    from game.ui.runtime import Game, init_pygame, prefs_path, shutdown
+    watch = kiosk_ops.Watch(kiosk_ops.Notifier(), kiosk_ops.Tally(tally_dir) if tally_dir is not None else None)
+    try:
+        init_pygame()
+    except RuntimeError as error:  # pygame.error: the display named could not be opened
+        if lock is not None:
+            lock.close()
+        return fail(f"face-value: cannot open the display: {error}", NO_DISPLAY_EXIT)
     try:
         game = Game(content, seed=getattr(args, "seed", 1), lang=getattr(args, "lang", None),
                     size=getattr(args, "size", (1280, 720)), fullscreen=getattr(args, "fullscreen", False) or kiosk,
                     kiosk=kiosk, prefs_file=None if kiosk else prefs_path(),
                     path="class" if getattr(args, "lesson", False) else "full")
+        game.ctx.services["watch"] = watch
         return game.run()
     finally:
+        watch.stopping()
         shutdown()
+        if lock is not None:
+            lock.close()  # the operating system would release it at exit anyway
+
+
+def _kiosk_lock(kiosk_ops):
+    """The held lock file; ALREADY_RUNNING_EXIT after saying so when another kiosk holds it; None when
+    there is nowhere to keep one (then the kiosk runs anyway: one that will not start is worse)."""
+    path = kiosk_ops.lock_path()
+    try:
+        lock = kiosk_ops.hold_lock(path)
+    except OSError as error:
+        print(f"face-value: {path}: {error.strerror or error}; not checking for another kiosk", file=sys.stderr)
+        return None
+    if lock is None:
+        return fail(f"face-value: a kiosk is already running (it holds {path})", ALREADY_RUNNING_EXIT)
+    return lock
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
-"""`face-value words [--path class] [--lang en|es]`: how long the class path takes a reading student.
+"""`face-value words [--path class|kiosk] [--lang en|es]`: how long a shorter path takes a reading player.
 
-The path (content/scenes.yaml `class_path`) is played headless through the real scenes, pressing
-buttons by keyboard as a player would: from the title, each traveller in turn (every step of the lane,
-a prediction answered with its first choice, until the outcome), then every question of the board,
-then the record. Each distinct screen is counted once: the words laid out on all its pages, in the
+The path (content/scenes.yaml `class_path` or `kiosk_path`) is played headless through the real scenes,
+pressing buttons by keyboard as a player would: from the title, on the class path each traveller in turn,
+on the kiosk path (a kiosk game) one traveller as a visitor chooses (every step of the lane, a prediction
+answered with its first choice, until the outcome), then the path's questions of the board, then the
+record. Each distinct screen is counted once: the words laid out on all its pages, in the
 chosen language, and the presses made on it (a page turned is a press). Minutes: the words at the
 path's reading speed, plus its seconds a press. Words painted inside charts and maps are not counted.
 Of the words shown, the new ones are those in texts not shown before on the path: a button, a legend
@@ -21,9 +22,11 @@ from typing import Any, Iterable
 
 from game.content import Content
 from game.story.numbers import for_language
+from game.story.run import SHORT_PATHS, path_settings
+from game.story.views.choose import offered
 from game.story.screen import Screen, Words
 
-PATHS = ("class",)
+PATHS = SHORT_PATHS
 MAX_PRESSES = 400  # a walk that has not reached the record by then is stuck: said, not looped forever
 A_WORD = re.compile(r"\w")
 HEADINGS = ("title", "heading", "subheading")
@@ -81,22 +84,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--path", choices=PATHS, default="class", help="the path to measure (default: class)")
     parser.add_argument("--lang", default="en", help="language of the screens and the summary")
     parser.add_argument("--seed", type=int, default=1, help="one seed gives one run (default 1)")
+    parser.add_argument("--traveller", help="on the kiosk path, the traveller the visitor chooses (default: the first)")
 
 
 def run(content: Content, args: argparse.Namespace) -> int:
+    choices = offered(content, args.path)
+    if args.traveller is not None and (args.path != "kiosk" or args.traveller not in choices):
+        print(f"words: --traveller chooses one of the kiosk path's travellers ({', '.join(choices)}); "
+              f"got {args.traveller!r}" if args.path == "kiosk" else "words: --traveller is for --path kiosk")
+        return 2
     try:
-        walk = walk_path(content, args.lang, args.seed)
+        walk = walk_path(content, args.lang, args.seed, args.path, args.traveller)
     except StuckError as stuck:
         print(f"words: {stuck}")
         return 1
     report = table(content, walk, args.lang, args.path)
     print(report)
-    return 0 if within(content, walk) else 1
+    return 0 if within(content, walk, args.path) else 1
 
 
-def within(content: Content, walk: Walk) -> bool:
+def within(content: Content, walk: Walk, path_name: str = "class") -> bool:
     """The path reads at most its words and takes at most its minutes."""
-    path = content.scenes.class_path
+    path = path_settings(content, path_name)
     return walk.new <= path.max_words and walk.minutes <= path.max_minutes
 
 
@@ -104,10 +113,11 @@ def table(content: Content, walk: Walk, lang: str, path_name: str) -> str:
     """The path screen by screen, then the totals and the bounds, in `lang`."""
     n = for_language(content, lang)
     t = n.t
-    path = content.scenes.class_path
+    path = path_settings(content, path_name)
     width = max([len(t("words.screen"))] + [len(f"{v.scene}: {v.shows}") for v in walk.visits])
     heads = (t("words.pages"), t("words.presses"), t("words.count"), t("words.new"))
-    lines = [t("words.heading", path=path_name), "",
+    kiosk = path_name == "kiosk"
+    lines = [t("kiosk_path.words_heading") if kiosk else t("words.heading", path=path_name), "",
              f"{t('words.screen'):<{width}}  " + "  ".join(f"{h:>8}" for h in heads)]
     for v in walk.visits:
         cells = (n.count(v.pages), n.count(v.presses), n.count(v.words), n.count(v.new))
@@ -117,25 +127,31 @@ def table(content: Content, walk: Walk, lang: str, path_name: str) -> str:
               t("words.minutes", minutes=n.decimal(walk.minutes), reading=n.decimal(walk.reading_minutes),
                 rate=n.count(path.words_per_minute), pressing=n.decimal(walk.pressing_minutes),
                 seconds=n.count(path.seconds_per_press)),
-              t("words.bounds", words=n.count(path.max_words), minutes=n.count(path.max_minutes)),
-              t("words.within" if within(content, walk) else "words.over")]
+              t("kiosk_path.words_bounds" if kiosk else "words.bounds", words=n.count(path.max_words),
+                minutes=n.count(path.max_minutes)),
+              t("words.within" if within(content, walk, path_name) else "words.over")]
     return "\n".join(lines)
 
 
 # -- the walk ---------------------------------------------------------------------------------------
-def walk_path(content: Content, lang: str = "en", seed: int = 1) -> Walk:
-    """Play the class path headless through the real scenes and measure every screen on it."""
+def walk_path(content: Content, lang: str = "en", seed: int = 1, path_name: str = "class",
+              traveller: str | None = None) -> Walk:
+    """Play a path headless through the real scenes and measure every screen on it: the class path
+    crosses as each of its travellers; the kiosk path (in a kiosk game) as `traveller`, else the first
+    it offers."""
     from game.ui.runtime import Game, init_pygame, shutdown
     init_pygame(headless=True)
     try:
-        walker = Walker(Game(content, seed=seed, lang=lang, path="class"))
-        path = content.scenes.class_path
+        kiosk = path_name == "kiosk"
+        walker = Walker(Game(content, seed=seed, lang=lang, kiosk=kiosk, path=path_name))
+        path = path_settings(content, path_name)
+        crossing = [traveller or offered(content, path_name)[0]] if kiosk else list(path.travellers)
         walker.press("start")
-        for n, traveller in enumerate(path.travellers):
+        for n, who in enumerate(crossing):
             walker.until("choose", lambda: None)
-            walker.press(traveller)
+            walker.press(who)
             walker.until("outcome", walker.forward)
-            walker.press("next" if n + 1 < len(path.travellers) else "board")
+            walker.press("next" if n + 1 < len(crossing) else "board")
         walker.until("record", walker.forward)
         walker.seen()
         return Walk(walker.visits, path.words_per_minute, path.seconds_per_press)

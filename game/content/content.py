@@ -114,6 +114,7 @@ _INDEXES: dict[str, Any] = {
     "text": lambda c: c.strings[BASE_LANGUAGE],
     "document": lambda c: c.documents,
     "traveller": lambda c: c.travellers,
+    "question": lambda c: c.questions,
     "station": lambda c: c.stations,
     "group": lambda c: c.files["model.yaml"].groups,
     "profile": lambda c: c.model.profiles,

@@ -233,13 +233,16 @@ class TravellersFile:
 
 
 # --- the port: lanes and stations -------------------------------------------------
+StationKind = Literal["queue", "rpm", "plate", "face", "booth", "decision", "counter", "xray", "exit", "stop",
+                      "scan", "search", "review"]
+
+
 @dataclass
 class Station:
     """One stop in a lane: what happens there, and where the traveller goes next."""
 
     id: str = key_id()
-    kind: Literal["queue", "rpm", "plate", "face", "booth", "decision", "counter", "xray", "exit",
-                  "stop", "scan", "search", "review"] = "queue"
+    kind: StationKind = "queue"
     title: str = ref("text", default="", required=True)
     body: str = ref("text", default="", required=True)
     facts: list[str] = ref("fact", default_factory=list)  # what "How do we know?" shows here
@@ -271,32 +274,80 @@ class StationsFile:
 
 
 # --- screens and run settings ----------------------------------------------------------
+# the screens the attract loop may pass through (game/ui/scenes/registry.py names them the same)
+AttractScreen = Literal["title", "choose", "meet", "lane", "outcome", "board", "lab", "record"]
+WCAG_TIMEOUT_SECONDS = 20.0  # WCAG 2.2.1: a warning before a time limit runs out gives at least this long
+
+
+@dataclass
+class AttractStep:
+    """One beat of the attract loop, on the screen `at`: press the control `press` there (a button's
+    key, e.g. start or continue), or choose the `traveller`'s card (on choose); neither: show it a beat.
+    `repeat`: press it each beat for as long as the game stays on that screen (walking the lane)."""
+
+    at: AttractScreen
+    press: str | None = None
+    traveller: str | None = ref("traveller", default=None)
+    repeat: bool = False
+
+    def check(self) -> list:
+        if (self.at == "choose") != (self.traveller is not None):
+            return [("traveller", "expected a traveller on the choose screen (and only there)")]
+        if self.traveller is not None and self.press is not None:
+            return [("press", "expected press or traveller, not both")]
+        if self.press is not None and not re.fullmatch(r"[a-z][a-z0-9_:]*", str(self.press)):
+            return [("press", f"expected a control's key (lowercase letters, digits, _ and :); got {self.press!r}")]
+        if self.repeat and self.press is None:
+            return [("repeat", "expected a control to press again (press)")]
+        return []
+
+
 @dataclass
 class KioskSettings:
-    """How the museum kiosk behaves when left alone. The idle reset leaves a visitor time to read a
-    screen (at least ten seconds), and clears a run left behind within the hour."""
+    """How the museum kiosk behaves when left alone. The idle time leaves a visitor time to read a
+    screen (at least ten seconds); then "Still there?" counts down `prompt_seconds` (at least 20, as
+    WCAG 2.2.1 asks) before the run is cleared. A title nobody has touched waits `attract_seconds`
+    before the game plays itself (the attract loop), one of `attract_steps` every `attract_step_seconds`."""
 
     idle_reset_seconds: float = bounded(10.0, 3600.0, what="seconds", default=90.0)
+    prompt_seconds: float = bounded(WCAG_TIMEOUT_SECONDS, 600.0, what="seconds", default=30.0)
     attract_seconds: float = bounded(1.0, 600.0, what="seconds", default=8.0)
+    attract_step_seconds: float = bounded(1.0, 60.0, what="seconds", default=3.0)
+    attract_steps: list[AttractStep] = field(default_factory=list)
+
+    def check(self) -> list:
+        steps = self.attract_steps  # none: the attract loop shows the title alone
+        if steps and steps[0].at != "title":
+            return [("attract_steps[0].at", f"expected the loop to start on the title screen; got {steps[0].at}")]
+        return []
 
 
 @dataclass
-class ClassPath:
-    """The default path of a civics class, and what it may cost a reading student: these travellers in
-    order, then every question of the board, then the record (measured by `face-value words`)."""
+class PathSettings:
+    """A shorter path through the game, and what it may cost a reading player (measured by `face-value
+    words`): these travellers offered, in order; a crossing that stops at the stations of these kinds
+    (none named: every station; the last, where the decision is told, always); then these questions of
+    the board in order (none named: every question); then the record. `class_path`: a civics class crosses as each traveller in turn;
+    `kiosk_path`: a museum visitor chooses one."""
 
     travellers: list[str] = ref("traveller", default_factory=list)
+    questions: list[str] = ref("question", default_factory=list)
+    stations: list[StationKind] = field(default_factory=list)  # kinds it stops at (none named: every station)
+    predictions: bool = True  # at a face camera the player may guess each result first (game.story.predict)
+    figures: list[Figure] = field(default_factory=list)  # a kiosk record's year (none named: the questions')
     words_per_minute: float = bounded(50.0, 400.0, what="words a minute", default=150.0)
     seconds_per_press: float = bounded(0.0, 60.0, what="seconds", default=4.0)
     max_words: int = bounded(100, 100_000, what="a number of words", whole=True, default=2200)
     max_minutes: float = bounded(1.0, 180.0, what="minutes", default=25.0)
 
     def check(self) -> list:
+        problems: list = []
         if not self.travellers:
-            return [("travellers", "expected at least one traveller on the class path")]
-        if len(set(self.travellers)) != len(self.travellers):
-            return [("travellers", "expected each traveller once on the class path")]
-        return []
+            problems.append(("travellers", "expected at least one traveller on the path"))
+        for name, ids in (("travellers", self.travellers), ("questions", self.questions)):
+            if len(set(ids)) != len(ids):
+                problems.append((name, f"expected each of the path's {name} once"))
+        return problems
 
 
 @dataclass
@@ -307,14 +358,20 @@ class ScenesFile:
     title_lines: list[str] = ref("text", default_factory=list)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     languages: dict[str, str] = ref("text", default_factory=dict)  # language code -> its name, a text id
-    class_path: ClassPath = field(default_factory=ClassPath)
+    class_path: PathSettings = field(default_factory=PathSettings)
+    kiosk_path: PathSettings = field(default_factory=PathSettings)
     glossary: list[str] = field(default_factory=list)
 
     def check(self) -> list:
+        offered = self.kiosk_path.travellers  # the attract loop crosses as a traveller a visitor can choose
+        problems: list = [(f"kiosk.attract_steps[{i}].traveller", f"expected one of the kiosk path's travellers "
+                           f"({', '.join(offered)}); got {step.traveller}")
+                          for i, step in enumerate(self.kiosk.attract_steps)
+                          if offered and step.traveller is not None and step.traveller not in offered]
         if len(set(self.glossary)) != len(self.glossary):
-            return [("glossary", "expected each term once")]
-        return [("glossary", f"expected a term id of lowercase letters and hyphens; got {term!r}")
-                for term in self.glossary if not re.fullmatch(r"[a-z][a-z0-9-]*", str(term))]
+            return problems + [("glossary", "expected each term once")]
+        return problems + [("glossary", f"expected a term id of lowercase letters and hyphens; got {term!r}")
+                           for term in self.glossary if not re.fullmatch(r"[a-z][a-z0-9-]*", str(term))]
 
 
 # --- the oversight board -----------------------------------------------------------------

@@ -185,6 +185,10 @@ CODE: dict[str, tuple[str, ...]] = {
     "source.report": ("publication", "report"),
     "source.short": ("publication",),
     "source.via": ("via",),
+    # the attract loop's call and the "Still there?" prompt (game/story/views/attract.py, views/dialogs.py)
+    **{f"attract.{name}": () for name in "call call_other note start still_there still_detail stay".split()},
+    "attract.seconds_left": ("n",),
+    "attract.seconds_left_one": ("n",),
     "words.heading": ("path",),                # face-value words (game/app/words_cmd.py)
     "words.screen": (),
     "words.pages": (),
@@ -196,6 +200,10 @@ CODE: dict[str, tuple[str, ...]] = {
     "words.bounds": ("words", "minutes"),
     "words.within": (),
     "words.over": (),
+    "kiosk_path.words_heading": (),           # face-value words --path kiosk
+    "kiosk_path.words_bounds": ("words", "minutes"),
+    "kiosk_path.record_heading": (),          # the kiosk's record (game/story/views/kiosk.py)
+    "kiosk_path.again": (),
 }
 
 # -- ids the code builds at run time: a template over named vocabularies, and the names it fills ----------

@@ -99,24 +99,32 @@ def load(path: Path, languages: Collection[str] | None = None,
     return Prefs()
 
 
-def save(path: Path, prefs: Prefs, report: Callable[[str], None] = _report) -> bool:
-    """Write `prefs` to `path` atomically (a temporary file beside it, then renamed over it), so a
-    crash mid-write never leaves half a file. False, after one line of report, if it cannot be written."""
-    data = {name: getattr(prefs, name) for name in STORED}
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file beside it, renamed over it, so a crash mid-write
+    never leaves half a file (the preferences, a kiosk's daily tally). OSError when it cannot."""
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=2)
-            out.write("\n")
+            out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
-        return True
-    except OSError as error:
+    except OSError:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+        raise
+
+
+def save(path: Path, prefs: Prefs, report: Callable[[str], None] = _report) -> bool:
+    """Write `prefs` to `path` atomically, so a crash mid-write never leaves half a file. False, after
+    one line of report, if it cannot be written."""
+    data = {name: getattr(prefs, name) for name in STORED}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(data, indent=2) + "\n")
+        return True
+    except OSError as error:
         report(f"could not save preferences to {path} ({error.strerror or error.__class__.__name__})")
         return False

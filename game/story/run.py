@@ -34,7 +34,7 @@ class Run:
     board: BoardState | None = None
     predictions: list[Prediction] = field(default_factory=list)  # in the order the player made them
     first_prefs: Prefs | None = None  # what the run started with: a reset returns to it
-    path: str = "full"                # "class": the lesson's travellers only (face-value --class)
+    path: str = "full"  # "class": the lesson's path (face-value --class); "kiosk": a museum visitor's (--kiosk)
     lab_challenge: Any = None  # game.story.views.lab.Challenge: where the lab's challenge was left
 
     def __post_init__(self) -> None:
@@ -66,3 +66,35 @@ class Run:
         starts from the launch values (language, text size)."""
         return Run(seed=self.seed, prefs=self.prefs if keep_prefs else self.first_prefs,
                    first_prefs=self.first_prefs, path=self.path)
+
+
+SHORT_PATHS = ("class", "kiosk")  # each with its block in content/scenes.yaml (`class_path`, `kiosk_path`)
+
+
+def path_settings(content: Any, path: str) -> Any | None:
+    """A shorter path's settings (its travellers, questions and reading budget); None for the full game."""
+    return getattr(content.scenes, f"{path}_path") if path in SHORT_PATHS else None
+
+
+def path_questions(content: Any, path: str) -> list[int]:
+    """The board's questions a path asks, as indices into the board, in the order asked: those its
+    settings name, else every one."""
+    ids = list(content.questions)
+    settings = path_settings(content, path)
+    named = settings.questions if settings is not None and settings.questions else ids
+    return [ids.index(qid) for qid in named]
+
+
+def path_stops(content: Any, path: str, chain: list) -> list[int]:
+    """The stations of a lane (`chain`, in order) that a path's crossing stops at, as indices: those of
+    the kinds its settings name (past the last of them, the outcome says what was decided), else every
+    station; the first station when the lane has none of those kinds."""
+    settings = path_settings(content, path)
+    kinds = settings.stations if settings is not None else ()
+    return [i for i, station in enumerate(chain) if not kinds or station.kind in kinds] or [0]
+
+
+def path_predicts(content: Any, path: str) -> bool:
+    """Whether the lane asks the player to guess each camera's result first (a kiosk's short path may not)."""
+    settings = path_settings(content, path)
+    return settings is None or settings.predictions

@@ -11,6 +11,7 @@ station markers, or left out when there is no room (the stations' names are item
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,17 +83,28 @@ class Frame:
         return self.size(MARKER, 18)
 
 
-class PortMap:
-    """Caches the still map per setting, size, palette and language; draws markers and the traveller."""
+# the still maps drawn lately, shared by every lane (a lane is a new scene for each traveller; its own
+# cache made the same map again each time), the least recently used dropped first
+BACKGROUNDS_KEPT = 4
+_BACKGROUNDS: OrderedDict[tuple, pygame.Surface] = OrderedDict()
 
-    def __init__(self) -> None:
-        self._cache: dict[tuple, pygame.Surface] = {}
+
+def clear_backgrounds() -> None:
+    """They are in the display's pixel format: forget them when pygame shuts down."""
+    _BACKGROUNDS.clear()
+
+
+class PortMap:
+    """Keeps the still map per setting, size, palette and language; draws markers and the traveller."""
 
     def background(self, ctx: Context, rect: pygame.Rect, data: dict, say) -> pygame.Surface:
-        key = (data["setting"], rect.size, ctx.palette, ctx.run.prefs.language, ctx.text.scale, data["stations"])
-        if key not in self._cache:
-            if len(self._cache) > 8:
-                self._cache.clear()
+        key = (data["setting"], rect.size, ctx.palette, ctx.run.prefs.language, ctx.text.scale, data["stations"],
+               data["labels"])
+        if key in _BACKGROUNDS:
+            _BACKGROUNDS.move_to_end(key)
+        else:
+            while len(_BACKGROUNDS) >= BACKGROUNDS_KEPT:
+                _BACKGROUNDS.popitem(last=False)
             frame = Frame(pygame.Rect(0, 0, *rect.size))
             surface = pygame.Surface(rect.size).convert()
             paint = {"port": _draw_port, "street": _draw_street, "search": _draw_search}[data["setting"]]
@@ -101,8 +113,8 @@ class PortMap:
                 _equipment(surface, kind, at, frame, ctx.palette)
             markers = [_marker_rect(frame, s[0]) for s in data["stations"]]
             _place_labels(surface, ctx, frame, [(say(w), a) for w, a in zip(data["labels"], anchors)], markers)
-            self._cache[key] = surface
-        return self._cache[key]
+            _BACKGROUNDS[key] = surface
+        return _BACKGROUNDS[key]
 
     def paint(self, surface: pygame.Surface, ctx: Context, rect: pygame.Rect, data: dict, say,
               traveller: tuple[float, float], focus_station: int | None, motion: Motion = Motion()) -> None:

@@ -6,7 +6,10 @@ Tests and the screenshot and bench commands drive the same object, frame by fram
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from game.story.run import Run
 from . import input as I
 from . import theme
 from .display import Display
+from .port import clear_backgrounds
 from .scene import Context, Stack
 from .scenes import REGISTRY, make_scene, scene_class
 from .text import Text, clear_caches
@@ -59,7 +63,37 @@ def prefs_path() -> Path:
 
 def shutdown() -> None:
     clear_caches()
+    clear_backgrounds()
+    _SHADES.clear()
     pygame.quit()
+
+
+def release_memory() -> None:
+    """Hand the memory a finished run used back to the system. Its scenes hold their pictures (a lab's
+    canvas-sized page, a lane's maps) in reference cycles (a button's action is the scene's own method),
+    which Python frees only when it next looks for cycles: collected now. Then glibc, which keeps freed
+    blocks for reuse: a day of surfaces of every size coming and going left 30-50 MB free but held
+    (Linux with glibc only; elsewhere the system's allocator is left to it)."""
+    gc.collect()
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # another C library (musl has no malloc_trim)
+        pass
+
+
+_SHADES: dict[tuple, pygame.Surface] = {}
+
+
+def _shade(size: tuple[int, int], colour: tuple) -> pygame.Surface:
+    """The veil drawn over the screen beneath a dialog: one surface, made again only for a new size or look."""
+    key = (size, tuple(colour))
+    if key not in _SHADES:
+        _SHADES.clear()
+        shade = _SHADES[key] = pygame.Surface(size, pygame.SRCALPHA)
+        shade.fill((*colour, 200))
+    return _SHADES[key]
 
 
 class Game:
@@ -68,7 +102,7 @@ class Game:
     `prefs_file`: where the player's preferences last between runs (read at the start, written
     whenever one changes); None keeps them for this run only, and a kiosk never reads or writes it.
     `lang`, when given, is the language for this run over the one stored. `path`: "class" offers only
-    the lesson's travellers (face-value --class)."""
+    the lesson's travellers (face-value --class); a kiosk is always on the kiosk path."""
 
     def __init__(self, content: Content, *, seed: int = 1, lang: str | None = None, size=(1280, 720),
                  fullscreen: bool = False, kiosk: bool = False, start: str = "title",
@@ -79,7 +113,7 @@ class Game:
         prefs = (stored_prefs.load(self.prefs_file, content.languages) if self.prefs_file else None) or Prefs()
         language = lang or prefs.language
         run = Run(seed=seed, prefs=prefs.set("language", language if language in content.strings else "en"),
-                  path=path)
+                  path="kiosk" if kiosk else path)
         self._saved_prefs = run.prefs
         self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
         self.ctx.make_world = lambda: _world(content, seed)
@@ -90,6 +124,7 @@ class Game:
         self.dirty = True
         self.animating = False
         self.idle_seconds = 0.0
+        self.touched = False  # any input since the game last played itself (a kiosk's idle logic)
         self.frames_drawn = 0
         self._unmuted_volume = stored_prefs.SPECS["sound"].default
         self._under: pygame.Surface | None = None
@@ -107,6 +142,8 @@ class Game:
     def send(self, intent: I.Intent) -> None:
         """Deliver one intent to the top scene, as if it came from a device."""
         self.idle_seconds = 0.0
+        if intent.kind != I.POINT:  # a pointer passing by (or a window appearing under it) is no visitor yet
+            self.touched = True
         if intent.kind in (I.QUIT, I.STAFF_EXIT):
             self.ctx.quit_requested = True
         elif intent.kind == I.MUTE:
@@ -151,26 +188,61 @@ class Game:
         self.ctx.apply_prefs()
 
     def update(self, dt: float) -> None:
+        """Advance `dt` seconds (any length: a soak runs the clock fast); then, in a kiosk, see to the idle time."""
         self.idle_seconds += dt
-        limit = self.ctx.content.scenes.kiosk.idle_reset_seconds
-        if self.ctx.kiosk and self.idle_seconds > limit and self.scene and self.scene.name != "title":
-            self.reset()
-        self.animating = bool(self.scene and self.scene.update(dt))
-        if self.animating or (self.scene and self.scene.dirty):
+        scene = self.scene
+        self.animating = bool(scene and scene.update(dt))
+        if self.animating or (scene and scene.dirty):
             self.dirty = True
+        if self.ctx.kiosk:
+            self._watch_idle()
         self._apply()
 
-    def reset(self) -> None:
+    def _watch_idle(self) -> None:
+        """A kiosk left alone. A title nobody has touched, on a fresh run, gives way to the attract loop after
+        `attract_seconds` (after the idle time once someone has touched it: nothing to lose, time to read).
+        Anywhere else, after the idle time "Still there?" counts down; when it runs out, the run is cleared and
+        the attract loop begins. No timer runs while the game plays itself."""
+        scene, kiosk = self.scene, self.ctx.content.scenes.kiosk
+        if scene is None or scene.name == "attract":
+            return
+        if scene.name == "still_there":
+            if scene.remaining <= 0:
+                self.reset(attract=True)
+        elif self.idle_seconds < min(kiosk.attract_seconds, kiosk.idle_reset_seconds):
+            return
+        elif self._fresh_title():
+            if self.idle_seconds >= (kiosk.idle_reset_seconds if self.touched else kiosk.attract_seconds):
+                self.reset(attract=True)
+        elif self.idle_seconds >= kiosk.idle_reset_seconds:
+            self.stack.push(make_scene("still_there", self.ctx))
+
+    def _fresh_title(self) -> bool:
+        """Only the title, on a run nobody has changed: no language, text size, contrast, sound, traveller
+        met or decision a visitor could leave to the next."""
+        run = self.ctx.run
+        return [s.name for s in self.stack.scenes] == ["title"] and run == run.restart()
+
+    def reset(self, language: str | None = None, attract: bool = False) -> None:
         """Back to the start, forgetting the run's choices: "Back to the start" keeps the player's
-        preferences; a kiosk (its idle reset too) returns to the launch values for the next person."""
+        preferences; a kiosk (its idle reset too) returns to the launch values for the next person, in
+        `language` when a visitor chose one from the attract loop. `attract`: nobody is there, so the game
+        plays itself (the attract loop) until someone touches it."""
         self.ctx.run = self.ctx.run.restart(keep_prefs=not self.ctx.kiosk)
+        if language is not None:
+            self.ctx.run.prefs = self.ctx.run.prefs.set("language", language)
         self.ctx.apply_prefs()
         self.idle_seconds = 0.0
-        self.stack.reset(make_scene("title", self.ctx))
+        if attract:
+            self.touched = False
+        self.stack.reset(make_scene("attract" if attract else "title", self.ctx))
         self._apply()
 
     def draw(self) -> None:
         """Draw the visible scenes; under a dialog, the screen beneath is drawn once, dimmed, and reused."""
+        if self.ctx.kiosk and self.ctx.run is not getattr(self, "_drawn_run", None):
+            self._drawn_run = self.ctx.run  # the first frame of a kiosk's fresh run: the last one's memory goes back
+            release_memory()
         canvas = self.display.canvas
         visible = self.stack.visible()
         base, overlays = visible[0], visible[1:]
@@ -179,10 +251,11 @@ class Game:
         else:
             base.draw(canvas)
             if overlays:
-                shade = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
-                shade.fill((*self.ctx.palette.shadow, 200))
-                canvas.blit(shade, (0, 0))
-                self._under = canvas.copy()
+                canvas.blit(_shade(canvas.get_size(), self.ctx.palette.shadow), (0, 0))
+                if self._under is None or self._under.get_size() != canvas.get_size():
+                    self._under = canvas.copy()
+                else:  # the same surface every time: a canvas-sized allocation per dialog churns the heap
+                    self._under.blit(canvas, (0, 0))
                 self._under_key = (id(base), id(self.ctx.palette))
         base.dirty = False
         for scene in overlays:
@@ -207,7 +280,10 @@ class Game:
 
     # -- the real loop ------------------------------------------------------
     def run(self) -> int:
+        watch = self.ctx.services.get("watch")  # game.app.kiosk_ops.Watch: systemd's watchdog, the tally
         self.draw()
+        if watch is not None:
+            watch.ready()
         init_gamepads()
         self.ctx.sound.start()  # after the first frame, so opening the sound device never delays it
         last = time.perf_counter()
@@ -228,6 +304,8 @@ class Game:
             now = time.perf_counter()
             self.update(min(now - last, 0.25))
             last = now
+            if watch is not None:
+                watch.alive(self)
         return 0
 
 

@@ -44,3 +44,31 @@ def test_the_command_prints_the_table_in_spanish(content, capsys):
     assert "pantalla" in out and "palabras" in out and "minutos" in out
     over = content.text("words.over", "es") in out
     assert status == (1 if over else 0)
+
+
+@pytest.fixture(scope="module")
+def kiosk_walks(content):
+    """The kiosk path as a visitor walks it, once for each traveller it offers."""
+    return {t: words_cmd.walk_path(content, "en", path_name="kiosk", traveller=t)
+            for t in content.scenes.kiosk_path.travellers}
+
+
+def test_the_kiosk_walk_crosses_once_then_asks_the_paths_questions(content, kiosk_walks):
+    """Title, choice, the short crossing, its outcome, the path's questions in order, the record."""
+    path = content.scenes.kiosk_path
+    for traveller, walk in kiosk_walks.items():
+        names = [v.scene for v in walk.visits]
+        assert names[:2] == ["title", "choose"] and names[-1] == "record"
+        assert "meet" not in names and names.count("outcome") == 1
+        name = content.text(content.travellers[traveller].name)
+        assert name.split(",")[0] in next(v.shows for v in walk.visits if v.scene == "outcome")
+        asked = [v.shows for v in walk.visits if v.scene in ("lab", "board")]
+        assert asked == [content.text(content.questions[q].title) for q in path.questions]
+
+
+def test_the_kiosk_path_fits_five_minutes_whoever_the_visitor_chooses(content, kiosk_walks):
+    path = content.scenes.kiosk_path
+    for traveller, walk in kiosk_walks.items():
+        report = words_cmd.table(content, walk, "en", "kiosk")
+        assert walk.new <= path.max_words, f"as {traveller}, the kiosk path has too many words:\n{report}"
+        assert walk.minutes <= path.max_minutes, f"as {traveller}, the kiosk path takes too long:\n{report}"

@@ -118,8 +118,9 @@ def test_kiosk_resets_after_idle_time(content):
         assert driver.scene.name == "choose"
         assert "quit" not in [b.key for b in game.stack.scenes[0].buttons]
         limit = content.scenes.kiosk.idle_reset_seconds
-        game.step(limit + 1)
-        assert driver.scene.name == "title" and len(game.stack.scenes) == 1
+        game.step(limit + 1)  # "Still there?" first (tests/ui/test_kiosk_idle.py), then the game plays itself
+        game.step(content.scenes.kiosk.prompt_seconds + 1)
+        assert driver.scene.name == "attract" and len(game.stack.scenes) == 1
     finally:
         shutdown()
 
@@ -181,7 +182,8 @@ def test_kiosk_reset_forgets_the_last_visitors_language_and_text_size(content):
         driver.press("text_scale")
         assert game.ctx.text.scale > 1
         game.step(content.scenes.kiosk.idle_reset_seconds + 1)
-        assert game.scene.name == "title"
+        game.step(content.scenes.kiosk.prompt_seconds + 1)
+        assert game.scene.name == "attract"
         assert game.ctx.run.prefs.language == "en" and game.ctx.text.scale == 1
     finally:
         shutdown()

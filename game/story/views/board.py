@@ -53,9 +53,16 @@ def first_choice(content: Any) -> int:
     return next((i for i, q in enumerate(content.questions.values()) if q.kind == "choice"), 0)
 
 
-def header(content: Any, question: Any, index: int, numbers: Numbers) -> Item:
-    """'Question n of N', the question and what it is about."""
-    return column(text("board.step", "label", n=numbers.count(index + 1), total=numbers.count(len(content.questions))),
+def asked(content: Any, order: tuple[int, ...]) -> tuple[int, ...]:
+    """The questions a path asks, in order (indices into the board): `order`, or every question."""
+    return order or tuple(range(len(content.questions)))
+
+
+def header(content: Any, question: Any, index: int, numbers: Numbers, order: tuple[int, ...] = ()) -> Item:
+    """'Question n of N' (of the path's questions), the question and what it is about."""
+    shown = asked(content, order)
+    n = shown.index(index) + 1 if index in shown else index + 1
+    return column(text("board.step", "label", n=numbers.count(n), total=numbers.count(len(shown))),
                   text(question.title, "heading"), text(question.prompt, "muted"))
 
 
@@ -90,13 +97,14 @@ def voices(content: Any, question: Any, numbers: Numbers) -> Item:
     return column(text("board.voices", "accent"), *said)
 
 
-def actions(content: Any, index: int, standalone: bool, numbers: Numbers) -> tuple[Item, ...]:
-    """Next and previous through the questions (the last leads to the record); or Done, when the
+def actions(content: Any, index: int, standalone: bool, numbers: Numbers,
+            order: tuple[int, ...] = ()) -> tuple[Item, ...]:
+    """Next and previous through the path's questions (the last leads to the record); or Done, when the
     question was opened on its own from the sandbox. Then the sources and the voices in full."""
     if standalone:
         moves = [button("done", "sandbox.done", primary=True)]
     else:
-        last = index == len(content.questions) - 1
+        last = index == asked(content, order)[-1]
         moves = [button("next", "board.to_record" if last else "board.next", primary=True),
                  button("previous", "board.previous")]
     count = len(question_at(content, index).voices)
@@ -110,15 +118,19 @@ def met_or_first(content: Any, met: Iterable[str]) -> list[str]:
 
 
 def board_screen(world: Any, board: BoardState, index: int, numbers: Numbers, met: Iterable[str] = (),
-                 standalone: bool = False) -> Screen:
+                 standalone: bool = False, order: tuple[int, ...] = (), compact: bool = False) -> Screen:
+    """`order`: the questions the run's path asks (every question when empty). `compact` (a kiosk's short
+    path): the voices are a press away ("All voices"), not under the options."""
     content = world.content
     question = question_at(content, index)
     mine = board.policy(world.model, content.questions)
     chosen = board.decisions.get(question.id, 0)
     effect = consequences(world, mine, tuple(question.figures), numbers, met_or_first(content, met), question)
-    choices = column(*options(world, question, chosen, numbers), voices(content, question, numbers))
-    body = (header(content, question, index, numbers), continued(row(choices, effect, weights=(1, 1), min_width=400)))
-    return Screen("board", body, actions(content, index, standalone, numbers), focus=f"option:{chosen}")
+    said = () if compact else (voices(content, question, numbers),)
+    choices = column(*options(world, question, chosen, numbers), *said)
+    body = (header(content, question, index, numbers, order),
+            continued(row(choices, effect, weights=(1, 1), min_width=400)))
+    return Screen("board", body, actions(content, index, standalone, numbers, order), focus=f"option:{chosen}")
 
 
 def how_we_know(world: Any, question: Any) -> tuple[list[str], list[str]]:

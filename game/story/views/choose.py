@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..run import path_settings
 from ..screen import Item, Screen, Words, button, grid, row, text
 
 PORTRAIT = 104    # the face's height on a card at standard text; it grows with the text beside it
@@ -24,9 +25,10 @@ def card(traveller: Any) -> Item:
 
 
 def offered(content: Any, path: str) -> list[str]:
-    """The travellers a run offers: on the class path, the lesson's own (content/scenes.yaml
-    class_path), in its order; otherwise every one."""
-    return list(content.scenes.class_path.travellers) if path == "class" else list(content.travellers)
+    """The travellers a run offers: on a shorter path, its own (content/scenes.yaml class_path or
+    kiosk_path), in its order; otherwise every one."""
+    settings = path_settings(content, path)
+    return list(settings.travellers) if settings is not None else list(content.travellers)
 
 
 def choose_screen(content: Any, path: str = "full") -> Screen:

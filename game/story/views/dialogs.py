@@ -24,6 +24,15 @@ def quit_screen() -> Screen:
                   extra={"width": 900})
 
 
+def still_there_screen(numbers: Any, seconds: int) -> Screen:
+    """The kiosk left alone: "Still there?", the seconds left before it starts over (in words, with the
+    number), and one big way to stay; any touch at all keeps the visitor's place."""
+    left = "attract.seconds_left_one" if seconds == 1 else "attract.seconds_left"
+    return Screen("still_there", (text("attract.still_there", "title"), text(left, "heading", n=numbers.count(seconds)),
+                                  text("attract.still_detail")),
+                  (button("stay", "attract.stay", primary=True),), dialog=True, focus="stay", extra={"width": 1100})
+
+
 def term_screen(term: str) -> Screen:
     """A glossary term (game.story.glossary) and what it means, in one sentence."""
     return Screen("term", (text(f"glossary.{term}.term", "heading"), text(f"glossary.{term}.means")),

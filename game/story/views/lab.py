@@ -136,16 +136,18 @@ def algorithm(question: Any, board: BoardState) -> Item:
 
 
 @lru_cache(maxsize=8)
-def fixed_parts(world: Any, index: int, numbers: Numbers, standalone: bool) -> dict[str, Any]:
+def fixed_parts(world: Any, index: int, numbers: Numbers, standalone: bool,
+                order: tuple[int, ...] = (), compact: bool = False) -> dict[str, Any]:
     """The parts a dragged line does not change (the question, the legend, the note, the voices and the
     actions), made once per question and language: a drag then builds only what moved, and the layout
     sees the rest is the same."""
     content = world.content
     question = question_at(content, index)
     words = [option_words(world, option, numbers) for option in question.options]
-    return {"header": header(content, question, index, numbers), "legend": legend(world), "options": words,
-            "note": text("lab.per_day_note", "small_muted"), "voices": (voices(content, question, numbers),),
-            "actions": actions(content, index, standalone, numbers)}
+    return {"header": header(content, question, index, numbers, order), "legend": legend(world), "options": words,
+            "note": text("lab.per_day_note", "small_muted"),
+            "voices": () if compact else (voices(content, question, numbers),),
+            "actions": actions(content, index, standalone, numbers, order)}
 
 
 # -- the guided challenge before free play ----------------------------------------------------------
@@ -268,7 +270,7 @@ def algorithm_lines(world: Any, question: Any, board: BoardState, challenge: Cha
 
 
 def challenge_panel(world: Any, question: Any, board: BoardState, challenge: Challenge, numbers: Numbers,
-                    policy: Any) -> Item:
+                    policy: Any, compact: bool = False) -> Item:
     """The step: what to do and what the line does now; once the goal is met, what it cost (in place of
     what to do, so the button to the next step stays on the page) and that button."""
     heading = column(text("challenge.step", "label", n=numbers.count(challenge.step + 1),
@@ -282,7 +284,7 @@ def challenge_panel(world: Any, question: Any, board: BoardState, challenge: Cha
     if challenge.done:
         last = challenge.step == OVER
         lines.append(button("challenge_next", "challenge.free" if last else "challenge.next", primary=True))
-    elif challenge.step < OVER:  # in the step, not among the actions: the actions stay on one row
+    elif challenge.step < OVER and not compact:  # in the step, not among the actions: they stay on one row
         lines.append(button("challenge_skip", "challenge.skip"))
     return panel(column(heading, *lines))
 
@@ -293,13 +295,15 @@ def challenge_focus(challenge: Challenge) -> str:
 
 
 def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, standalone: bool = False,
-               challenge: Challenge | None = None) -> Screen:
+               challenge: Challenge | None = None, order: tuple[int, ...] = (), compact: bool = False) -> Screen:
     """The lab in free play; or, while `challenge` is not done, the challenge's step before the chart
     (Luis's face on it in the first step, "Which algorithm?" under it), the question's prompt left to
-    the step's words, the presets below; "Skip to free play" in the step."""
+    the step's words, the presets below; "Skip to free play" in the step. `compact` (a kiosk's short
+    path): the voices a press away, no "Which algorithm?" before the step that uses it, and no way aside
+    to free play ("Next question" goes on; free play follows the challenge's last step)."""
     content, model = world.content, world.model
     question = question_at(content, index)
-    fixed = fixed_parts(world, index, numbers, standalone)
+    fixed = fixed_parts(world, index, numbers, standalone, order, compact)
     policy = board.policy(model, content.questions)
     threshold = policy_threshold(model, policy)
     preset = board.decisions.get(question.id, 0) if board.threshold_score is None else None
@@ -310,9 +314,11 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
     if challenge is not None and not challenge.free and question.challenge is not None:
         shown = mark(*impostor_score(world, question)) if challenge.step == CATCH else None
         note = (fixed["note"],) if challenge.step != CATCH else ()  # the groups matter from the second step
+        if compact and challenge.step == CATCH:  # a kiosk's first step: the algorithm waits for its own step
+            which = None
         lab = column(chart(world, profile, threshold, shown), chart_labels(threshold, numbers), which,
                      fixed["legend"], *note)
-        step = challenge_panel(world, question, board, challenge, numbers, policy)
+        step = challenge_panel(world, question, board, challenge, numbers, policy, compact)
         header = column(*fixed["header"].items[:2])  # the step says what to do with the chart
         # the step first, so that text large enough to stack the columns still reads it before the chart
         body = (header, continued(row(step, lab, weights=(4, 3), min_width=420)), presets, *fixed["voices"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from game.story.numbers import Numbers
+from game.story.run import path_questions
 from game.story.screen import Screen
 from game.story.views.board import (board_screen, everyone, first_choice, how_we_know, option_keys, question_at,
                                     question_count, scene_for)
@@ -36,7 +37,7 @@ class BoardScene(ScreenScene):
     def state(self) -> tuple:
         """Everything the screen depends on, so it is built again only when one of them changes."""
         return (self.index, self.standalone, tuple(sorted(self.board.decisions.items())), self.board.threshold_score,
-                tuple(self.ctx.run.met))
+                tuple(self.ctx.run.met), self.ctx.run.path)
 
     def screen(self) -> Screen:
         return self.memo(self.state(), self.build)
@@ -53,7 +54,8 @@ class BoardScene(ScreenScene):
         return crossing_painters(self.ctx)
 
     def build(self) -> Screen:
-        return board_screen(self.world, self.board, self.index, self.numbers(), self.ctx.run.met, self.standalone)
+        return board_screen(self.world, self.board, self.index, self.numbers(), self.ctx.run.met, self.standalone,
+                            tuple(self.order()), self.compact)
 
     def actions(self) -> dict[str, Callable[[], None]]:
         options = {key: self._chooser(int(key.split(":")[1])) for key in option_keys(self.screen())}
@@ -89,16 +91,28 @@ class BoardScene(ScreenScene):
         return choose
 
     def next(self) -> None:
-        if self.index == question_count(self.ctx.content) - 1:
+        """The path's next question (every question, on the full path), or the record after its last."""
+        order = self.order()
+        if self.index not in order or order.index(self.index) == len(order) - 1:
             self.ctx.stack.replace(registry.make_scene("record", self.ctx))
         else:
-            self.go(self.index + 1)
+            self.go(order[order.index(self.index) + 1])
 
     def previous(self) -> None:
-        if self.index == 0:
+        order = self.order()
+        if self.index not in order or order.index(self.index) == 0:
             self.ctx.stack.pop()
         else:
-            self.go(self.index - 1)
+            self.go(order[order.index(self.index) - 1])
+
+    def order(self) -> list[int]:
+        """The questions the run's path asks, in order (indices)."""
+        return path_questions(self.ctx.content, self.ctx.run.path)
+
+    @property
+    def compact(self) -> bool:
+        """On a kiosk's short path the voices are a press away, not under the options."""
+        return self.ctx.run.path == "kiosk"
 
     def go(self, index: int) -> None:
         name = scene_for(question_at(self.ctx.content, index))

@@ -20,15 +20,18 @@ class ChooseScene(ScreenScene):
         return {"back": self.back, **{tid: self._chooser(tid) for tid in offered(self.ctx.content, self.ctx.run.path)}}
 
     def states(self) -> Iterator[str]:
-        """Every traveller (a run at home, or in a museum); then the class path's own."""
+        """Every traveller (a run at home); then the class path's own, and the kiosk path's."""
         kept = self.ctx.run.path
         yield "every traveller"
-        self.ctx.run.path = "class"
-        yield "the class path's travellers"
+        for path in ("class", "kiosk"):
+            self.ctx.run.path = path
+            yield f"the {path} path's travellers"
         self.ctx.run.path = kept
 
     def _chooser(self, traveller_id: str) -> Callable[[], None]:
         def choose() -> None:
             self.ctx.run.meet(traveller_id)
-            self.ctx.stack.push(registry.make_scene("meet", self.ctx, traveller=traveller_id))
+            # a kiosk's short path crosses at once: the card has already shown who they are
+            first = "lane" if self.ctx.run.path == "kiosk" else "meet"
+            self.ctx.stack.push(registry.make_scene(first, self.ctx, traveller=traveller_id))
         return choose

@@ -2,16 +2,23 @@
 sources and limits of the model; each drawn from its screen (game.story.views.dialogs, .settings)."""
 from __future__ import annotations
 
+import math
 from typing import Callable, Iterator
 
+import pygame
+
+from game.story.numbers import Numbers
 from game.story.prefs import REGISTRY as PREFS
 from game.story.views.dialogs import (SOURCES_TABS, every_assumption, quit_screen, source_screen, sources_screen,
-                                      term_screen, voices_screen)
+                                      still_there_screen, term_screen, voices_screen)
 from game.story.views.settings import settings_screen
 
+from .. import input as I
 from ..scene import Context
 from ..screens import ScreenScene
 from . import registry
+
+PASSING = (I.POINT, I.PRESS, I.DRAG)  # a pointer on its way: a touch acts when it lifts (TAP), not before
 
 
 class ConfirmQuitScene(ScreenScene):
@@ -26,6 +33,61 @@ class ConfirmQuitScene(ScreenScene):
 
     def quit(self) -> None:
         self.ctx.quit_requested = True
+
+
+class StillThereScene(ScreenScene):
+    """'Still there?': the kiosk left alone counts down (Game watches `remaining` and starts over when it
+    runs out). Any input keeps the visitor's place: the prompt closes and nothing else changes; a touch
+    closes it when the finger lifts, so the same touch never reaches the screen beneath."""
+
+    name = "still_there"
+    overlay = True
+
+    def __init__(self, ctx: Context, seconds: float | None = None):
+        super().__init__(ctx)
+        self.remaining = ctx.content.scenes.kiosk.prompt_seconds if seconds is None else seconds
+        self._shade: pygame.Surface | None = None
+
+    def enter(self) -> None:
+        super().enter()
+        self.ctx.sound.play("tick")  # heard by someone turned away; the screen says the same
+
+    def shown(self) -> int:
+        """The whole seconds left, as the screen says them."""
+        return max(0, math.ceil(self.remaining))
+
+    def screen(self):
+        seconds = self.shown()
+        return self.memo((seconds,), lambda: still_there_screen(Numbers(self.ctx.t), seconds))
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"stay": self.back}
+
+    def handle(self, intent: I.Intent) -> None:
+        if intent.kind not in PASSING:
+            self.ctx.sound.play("tap")
+            self.back()
+
+    def update(self, dt: float) -> bool:
+        before = self.shown()
+        self.remaining -= dt
+        if self.shown() != before:
+            self.dirty = True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Over another dialog (a visitor left "How do we know?" open), that dialog is dimmed too."""
+        if len(self.ctx.stack.visible()) > 2:
+            if self._shade is None or self._shade.get_size() != surface.get_size():
+                self._shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._shade.fill((*self.ctx.palette.shadow, 160))
+            surface.blit(self._shade, (0, 0))
+        super().draw(surface)
+
+    def states(self) -> Iterator[str]:
+        for seconds in (self.ctx.content.scenes.kiosk.prompt_seconds, 1):
+            self.remaining = seconds
+            yield f"{seconds:g} seconds left"
 
 
 class SourceScene(ScreenScene):

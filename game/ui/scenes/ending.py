@@ -8,6 +8,8 @@ from game.story.numbers import for_language
 from game.story.run import Prediction
 from game.story.screen import Screen
 from game.story.views.predict import prediction_panel
+from game.story.views.choose import offered
+from game.story.views.kiosk import kiosk_record_screen
 from game.story.views.record import RECORD_FIGURES, decision_code, how_we_know, policy_of, record_screen
 from game.story.views.sandbox import next_option, sandbox_screen
 
@@ -69,9 +71,11 @@ class RecordScene(_BoardScreen):
     name = "record"
 
     def state_key(self) -> tuple:
-        return (*super().state_key(), tuple(self.ctx.run.met), tuple(self.ctx.run.predictions))
+        return (*super().state_key(), tuple(self.ctx.run.met), tuple(self.ctx.run.predictions), self.ctx.run.path)
 
     def build(self) -> Screen:
+        if self.ctx.run.path == "kiosk":  # a visitor's two answers, compact; no code, no class prompts
+            return kiosk_record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers())
         guesses = prediction_panel(self.ctx.run, self.numbers())
         return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers(), guesses)
 
@@ -80,8 +84,13 @@ class RecordScene(_BoardScreen):
 
     def states(self) -> Iterator[str]:
         run, board = self.ctx.run, self.board
-        saved = (dict(board.decisions), board.threshold_score, list(run.met), list(run.predictions))
+        saved = (dict(board.decisions), board.threshold_score, list(run.met), list(run.predictions), run.path)
         try:
+            run.path = "kiosk"
+            for traveller in offered(self.world.content, "kiosk"):
+                run.met[:] = [traveller]
+                yield f"the kiosk path, as {traveller}"
+            run.path, run.met[:] = saved[4], saved[2]
             yield "today's policy, no traveller met"
             for qid, question in self.world.content.questions.items():
                 board.decisions[qid] = len(question.options) - 1
@@ -102,6 +111,7 @@ class RecordScene(_BoardScreen):
             board.decisions.update(saved[0])
             board.threshold_score = saved[1]
             run.met[:] = saved[2]
+            run.path = saved[4]
 
     def sandbox(self) -> None:
         self.ctx.stack.push(registry.make_scene("sandbox", self.ctx))

@@ -55,7 +55,8 @@ class LabScene(BoardScene):
         return (*super().state(), self.challenge.key())
 
     def build(self) -> Screen:
-        return lab_screen(self.world, self.board, self.index, self.numbers(), self.standalone, self.challenge)
+        return lab_screen(self.world, self.board, self.index, self.numbers(), self.standalone, self.challenge,
+                          tuple(self.order()), self.compact)
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {**super().actions(), "algorithm": self.next_algorithm, "chart": self.focus_chart,
@@ -139,7 +140,10 @@ class LabScene(BoardScene):
                    and not box.item.items} if base else set()
         if base is None or not changed <= base[3]:
             over = changed | (base[3] if base else set())
-            image = pygame.Surface(surface.get_size(), 0, surface)
+            # the last picture's surface painted over when it fits: a canvas-sized allocation per change churns the heap
+            kept = self._base[1] if self._base is not None else None
+            image = kept if kept is not None and kept.get_size() == surface.get_size() else \
+                pygame.Surface(surface.get_size(), 0, surface)
             image.fill(self.ctx.palette.background)
             paint_boxes(image, self.ctx, [b for i, b in enumerate(boxes) if i not in over], None, self.painters())
             base = self._base = (key, image, [b.item for b in boxes], over)

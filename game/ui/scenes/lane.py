@@ -19,6 +19,7 @@ import pygame
 from game.story import predict
 from game.story.crossing import Beat, Crossing
 from game.story.numbers import Numbers
+from game.story.run import path_predicts, path_stops
 from game.story.screen import Item, Screen
 from game.story.views import lane as view
 from game.story.views.predict import NO, YES
@@ -80,7 +81,9 @@ class LaneScene(CrossingScene):
     def choose_traveller(self, traveller_id: str) -> None:
         super().choose_traveller(traveller_id)
         self.stations = view.stations(self.ctx.content, traveller_id)
-        self.index = self.walk_from = 0
+        # the stations the run's path stops at (a kiosk's short crossing passes the others by)
+        self.stops = path_stops(self.ctx.content, self.ctx.run.path, self.stations)
+        self.index = self.walk_from = self.stops[0]
         self.walk_t = 1.0
         self.shown = {}
 
@@ -96,8 +99,15 @@ class LaneScene(CrossingScene):
     @property
     def asking(self) -> predict.Question | None:
         """The question the player is being asked here, if any."""
-        asked, shown = self.questions, self.shown.get(self.index, 0)
+        asked, shown = self.questions, self.shown_here()
         return asked[shown] if shown < len(asked) else None
+
+    def shown_here(self) -> int:
+        """How many of this station's questions are answered or skipped: none yet, or, on a path that does
+        not ask for guesses, all of them (the results show at once)."""
+        if self.index in self.shown:
+            return self.shown[self.index]
+        return 0 if path_predicts(self.ctx.content, self.ctx.run.path) else len(self.questions)
 
     def guesses(self) -> tuple:
         return tuple(predict.answered(self.ctx.run, self.traveller.id, q) for q in self.questions)
@@ -108,7 +118,7 @@ class LaneScene(CrossingScene):
                                 self.numbers(), height, loose, shown, guesses, beside)
 
     def screen(self) -> Screen:
-        second, shown, guesses = int(self.seconds), self.shown.get(self.index, 0), self.guesses()
+        second, shown, guesses = int(self.seconds), self.shown_here(), self.guesses()
         return self.memo((self.index, *self.fit(), second, shown, guesses), lambda: self.build(second, shown, guesses))
 
     def fit(self) -> tuple[int, bool, bool]:
@@ -301,19 +311,21 @@ class LaneScene(CrossingScene):
         if self.asking is not None:
             self.reveal(len(self.questions))
             return
-        if self.index == len(self.stations) - 1:
-            self.ctx.stack.push(registry.make_scene("outcome", self.ctx, traveller=self.traveller.id))
+        ahead = [i for i in self.stops if i > self.index]
+        if ahead:
+            self.walk_to(ahead[0])
         else:
-            self.walk_to(self.index + 1)
+            self.ctx.stack.push(registry.make_scene("outcome", self.ctx, traveller=self.traveller.id))
 
     def walk_to(self, i: int) -> None:
         if 0 <= i < len(self.stations) and i != self.index:
             self.walk_from, self.index = self.index, i
             self.walk_t = 1.0 if self.ctx.run.prefs.reduced_motion else 0.0
             if i not in self.shown:  # questions already answered in this run are not asked again
-                asked = self.questions
+                asked = self.questions if path_predicts(self.ctx.content, self.ctx.run.path) else ()
                 self.shown[i] = next((n for n, q in enumerate(asked)
-                                      if predict.answered(self.ctx.run, self.traveller.id, q) is None), len(asked))
+                                      if predict.answered(self.ctx.run, self.traveller.id, q) is None),
+                                     len(self.questions))
             self.page = 0
             self.refresh()
             if self.walk_t >= 1.0:
@@ -342,13 +354,13 @@ class LaneScene(CrossingScene):
         if asking is None:
             return
         predict.guess(self.ctx.run, self.traveller.id, asking, yes)
-        self.reveal(self.shown.get(self.index, 0) + 1)
+        self.reveal(self.shown_here() + 1)
 
     def reveal(self, shown: int) -> None:
         """Show the station's results up to question `shown`: the camera fires if its capture was hidden, a
         score sweeps onto its scale with the sound of a match or not."""
         asked = self.questions
-        before = self.shown.get(self.index, 0)
+        before = self.shown_here()
         self.shown[self.index] = shown
         passed = asked[before:shown]
         if any(q.kind == "capture" for q in passed):

@@ -23,6 +23,9 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "term": ("dialogs", "TermScene"),
     "calibration": ("calibration", "CalibrationScene"),
     "quit": ("dialogs", "ConfirmQuitScene"),
+    "still_there": ("dialogs", "StillThereScene"),
+    "attract": ("attract", "AttractScene"),
+    "attract_call": ("attract", "AttractCallScene"),
 }
 
 

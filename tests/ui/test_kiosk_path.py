@@ -1,0 +1,79 @@
+"""The kiosk's five-minute path, played headless by touch alone and by mouse alone: one traveller of three,
+a short crossing, the threshold lab and one question about data, a compact record, and "Start again"
+to a fresh run on the same path."""
+from __future__ import annotations
+
+import pytest
+
+from game.story.run import path_stops
+from game.story.views.lane import stations
+from game.ui.runtime import Game, init_pygame, shutdown
+
+from .driver import Driver
+
+MIN_TARGET = 88  # canvas pixels: every control a finger can hit
+
+
+@pytest.fixture
+def kiosk(content):
+    init_pygame(headless=True)
+    yield Game(content, seed=1, size=(1920, 1080), kiosk=True)
+    shutdown()
+
+
+def controls_are_big(game: Game) -> None:
+    small = [(b.key, b.rect.size) for b in game.scene.buttons
+             if b.visible and min(b.rect.size) < MIN_TARGET]
+    assert not small, f"{game.scene.name}: controls under {MIN_TARGET} px: {small}"
+
+
+@pytest.mark.parametrize("device", ["touch", "mouse"])
+def test_a_visitor_plays_the_kiosk_path_and_starts_again(content, kiosk, device):
+    path = content.scenes.kiosk_path
+    player = Driver(kiosk, device)
+    assert kiosk.ctx.run.path == "kiosk"
+    player.press("start")
+    assert kiosk.scene.name == "choose"
+    assert [b.key for b in kiosk.scene.buttons if b.key in content.travellers] == path.travellers
+    traveller = path.travellers[0]
+    seen = []
+    for key in (traveller, "continue", "board", "next", "next"):
+        controls_are_big(kiosk)
+        player.press(key)
+        seen.append(kiosk.scene.name)
+    assert seen == ["lane", "outcome", "lab", "board", "record"]
+    record = kiosk.scene
+    keys = [b.key for b in record.buttons]
+    assert "title" in keys and "sandbox" not in keys, "the kiosk's record, not the class's"
+    said = " ".join(kiosk.ctx.t(w.id) for item in record.screen().body for i in item.walk() for w in i.words)
+    assert content.text("record.code_label") not in said and content.text("record.discuss_heading") not in said
+    controls_are_big(kiosk)
+    player.press("title")  # "Start again"
+    run = kiosk.ctx.run
+    assert kiosk.scene.name == "title" and len(kiosk.stack.scenes) == 1
+    assert (run.path, run.met, run.board, run.lab_challenge) == ("kiosk", [], None, None)
+
+
+def test_the_board_asks_the_kiosk_paths_questions_as_one_of_two(content, kiosk):
+    player = Driver(kiosk, "touch")
+    for key in ("start", content.scenes.kiosk_path.travellers[1], "continue", "board"):
+        player.press(key)
+    asked = []
+    while kiosk.scene.name in ("lab", "board"):
+        header = kiosk.scene.screen().body[0].walk()
+        step = next(i for i in header if i.kind == "text" and i.words[0].id == "board.step")
+        asked.append((kiosk.scene.question.id, dict(step.words[0].values)["n"], dict(step.words[0].values)["total"]))
+        assert not any(i.words and i.words[0].id == "board.voices" for item in kiosk.scene.screen().body
+                       for i in item.walk()), "on the kiosk path the voices are a press away"
+        player.press("next")
+    assert [q for q, _, _ in asked] == content.scenes.kiosk_path.questions
+    assert [(n, total) for _, n, total in asked] == [("1", "2"), ("2", "2")]
+
+
+def test_the_short_crossing_stops_only_where_a_camera_looks_at_faces(content):
+    kinds = content.scenes.kiosk_path.stations
+    for traveller in content.scenes.kiosk_path.travellers:
+        chain = stations(content, traveller)
+        stops = path_stops(content, "kiosk", chain)
+        assert stops and all(chain[i].kind in kinds for i in stops)
+        assert path_stops(content, "full", chain) == list(range(len(chain)))
