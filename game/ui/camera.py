@@ -47,11 +47,34 @@ def paint_camera(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, item:
     elif data["camera"]:
         _viewfinder(surface, rect, ctx.palette)
     if flash > 0:
-        veil = pygame.Surface(rect.size, pygame.SRCALPHA)
-        veil.fill((255, 255, 255, round(230 * flash)))
+        veil = _overlay(("flash",), rect.size, lambda s: s.fill((255, 255, 255)), alpha=False)
+        veil.set_alpha(round(230 * flash))
         surface.blit(veil, rect.topleft)
     surface.set_clip(clip)
     pygame.draw.rect(surface, ctx.palette.panel_edge, rect, 2, border_radius=6)
+
+
+_OVERLAYS: dict[tuple, pygame.Surface] = {}
+OVERLAYS_KEPT = 16  # a few sizes of a few kinds: made once, not every frame (a kiosk runs for weeks)
+
+
+def _overlay(kind: tuple, size: tuple[int, int], paint: Callable[[pygame.Surface], None],
+             alpha: bool = True) -> pygame.Surface:
+    """A translucent layer (night's shade, the glare's band, the flash) of this size, made once."""
+    key = (*kind, size)
+    layer = _OVERLAYS.get(key)
+    if layer is None:
+        if len(_OVERLAYS) >= OVERLAYS_KEPT:
+            _OVERLAYS.clear()
+        layer = _OVERLAYS[key] = pygame.Surface(size, pygame.SRCALPHA) if alpha else pygame.Surface(size)
+        paint(layer)
+    return layer
+
+
+def _glare(band: pygame.Surface) -> None:
+    gw, gh = band.get_size()
+    pygame.draw.polygon(band, (255, 255, 244, 190), [(gw * 0.15, 0), (gw * 0.55, 0), (gw * 0.35, gh), (0, gh)])
+    pygame.draw.polygon(band, (255, 255, 244, 120), [(gw * 0.62, 0), (gw * 0.74, 0), (gw * 0.56, gh), (gw * 0.44, gh)])
 
 
 def _face(surface: pygame.Surface, box: pygame.Rect, person: dict) -> None:
@@ -86,15 +109,9 @@ def _car_view(surface: pygame.Surface, rect: pygame.Rect, people: tuple, conditi
         faces[i] = box
     shade = SHADE.get(conditions)
     if shade:
-        veil = pygame.Surface(glass.size, pygame.SRCALPHA)
-        veil.fill(shade)
-        surface.blit(veil, glass.topleft)
+        surface.blit(_overlay(("shade", shade), glass.size, lambda s: s.fill(shade)), glass.topleft)
     if conditions == "glare":  # a bright band across the glass
-        band = pygame.Surface(glass.size, pygame.SRCALPHA)
-        gw, gh = glass.size
-        pygame.draw.polygon(band, (255, 255, 244, 190), [(gw * 0.15, 0), (gw * 0.55, 0), (gw * 0.35, gh), (0, gh)])
-        pygame.draw.polygon(band, (255, 255, 244, 120), [(gw * 0.62, 0), (gw * 0.74, 0), (gw * 0.56, gh), (gw * 0.44, gh)])
-        surface.blit(band, glass.topleft)
+        surface.blit(_overlay(("glare",), glass.size, _glare), glass.topleft)
     if conditions == "rain":
         for n in range(0, glass.w, max(8, glass.w // 30)):
             x = glass.x + n
