@@ -8,6 +8,7 @@ import pygame
 
 from . import theme
 from .scene import Context
+from .text import Rendered
 
 SKIN = [(255, 224, 196), (241, 194, 150), (224, 172, 122), (198, 134, 88), (141, 85, 54), (92, 56, 36)]
 HAIR = {"black": (30, 26, 24), "brown": (96, 62, 36), "grey": (170, 170, 176), "blond": (222, 190, 110),
@@ -140,11 +141,13 @@ def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: b
         if blur:
             small = pygame.transform.smoothscale(image, (max(1, rect.w // 10), max(1, rect.h // 10)))
             image = pygame.transform.smoothscale(small, rect.size)
-        _FACES[key] = image
+        _FACES.keep(key, image)
     surface.blit(image, rect)
 
 
-_FACES: dict[tuple, pygame.Surface] = {}
+# faces drawn at every size text scaling asks for, in four moods: kept by bytes, the least recently
+# drawn dropped first, so weeks of visitors cannot fill memory with them
+_FACES = Rendered(budget=6 * 1024 * 1024)
 
 
 def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour, mood: str | None = None) -> None:
