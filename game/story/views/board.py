@@ -8,7 +8,6 @@ the text is large the screen pages; nothing is cut short.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Iterable
 
 from .. import assumptions, cite
@@ -17,12 +16,7 @@ from ..labels import choice_values
 from ..numbers import Numbers
 from ..screen import Item, Screen, Words, button, choice, column, row, text
 from .consequences import consequences
-
-
-def continued(item: Item) -> Item:
-    """A row whose columns, when the page is full, go on side by side on the next page (the layout's
-    `continues` hint), so the options and what they change are never pulled apart."""
-    return replace(item, data={**item.data, "continues": True})
+from .crossing import continues
 
 
 def question_at(content: Any, index: int) -> Any:
@@ -129,7 +123,7 @@ def board_screen(world: Any, board: BoardState, index: int, numbers: Numbers, me
     said = () if compact else (voices(content, question, numbers),)
     choices = column(*options(world, question, chosen, numbers), *said)
     body = (header(content, question, index, numbers, order),
-            continued(row(choices, effect, weights=(1, 1), min_width=400)))
+            continues(row(choices, effect, weights=(1, 1), min_width=400)))
     return Screen("board", body, actions(content, index, standalone, numbers, order), focus=f"option:{chosen}")
 
 

@@ -42,9 +42,14 @@ def status_badge(status: str, label: Words, *more: Words) -> Item:
 # -- the cameras -----------------------------------------------------------------------------------
 def score_places(shots: Iterable[Shot], threshold: float | None) -> int:
     """One decimal, or two where a score would read the same as the threshold (not 4.3 against 4.3)."""
+    return places_for((s.score for s in shots if s.score is not None), threshold)
+
+
+def places_for(scores: Iterable[float], threshold: float | None) -> int:
+    """score_places for bare scores (a prediction's)."""
     if threshold is None:
         return 1
-    return 2 if any(s.score is not None and f"{s.score:.1f}" == f"{threshold:.1f}" for s in shots) else 1
+    return 2 if any(f"{score:.1f}" == f"{threshold:.1f}" for score in scores) else 1
 
 
 def _decimal(numbers: Numbers, value: float, places: int) -> str:
@@ -76,12 +81,20 @@ def shot_row(shot: Shot, score: str | None) -> Item:
     return row(face, column(text(shot.who, "strong"), Item("text", words, role)), weights=(1, 4), min_width=FACE)
 
 
-def shots(shots_: tuple[Shot, ...], threshold: float | None, numbers: Numbers) -> list[Item]:
-    """Every person before the camera, a row each, then every score on one labelled scale."""
+def shot_line(shot: Shot, score: str | None) -> Item:
+    """One person as a line of words, where a camera's view above already shows their face."""
+    words, role = shot_words(shot, score)
+    return Item("text", (Words(shot.who), *words), role)
+
+
+def shots(shots_: tuple[Shot, ...], threshold: float | None, numbers: Numbers, faces: bool = True) -> list[Item]:
+    """Every person before the camera, a row each (with their face, or a line of words where `faces` is
+    False), then every score on one labelled scale."""
     places = score_places(shots_, threshold)
     scored = threshold is not None
     scores = [_decimal(numbers, s.score, places) if scored and s.score is not None else None for s in shots_]
-    items = [shot_row(s, score) for s, score in zip(shots_, scores)]
+    person = shot_row if faces else shot_line
+    items = [person(s, score) for s, score in zip(shots_, scores)]
     marks = tuple((s.score, score) for s, score in zip(shots_, scores) if score is not None)
     if marks:
         items.append(scale(threshold, marks, numbers, places))

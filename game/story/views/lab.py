@@ -17,8 +17,9 @@ from game.sim import fmr_at, genuine_curve, impostor_curve, policy_threshold
 from ..board import BoardState
 from ..numbers import Numbers
 from ..screen import Item, Screen, Words, button, choice, column, grid, pair, panel, row, text
-from .board import actions, continued, header, option_words, question_at, voices
+from .board import actions, header, option_words, question_at, voices
 from .consequences import figure_rows
+from .crossing import continues
 
 SCORE_LO, SCORE_HI = -3.0, 11.0  # the chart's score axis
 SCORE_STEP = 0.1                  # a curve's points, in score
@@ -321,7 +322,7 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
         step = challenge_panel(world, question, board, challenge, numbers, policy, compact)
         header = column(*fixed["header"].items[:2])  # the step says what to do with the chart
         # the step first, so that text large enough to stack the columns still reads it before the chart
-        body = (header, continued(row(step, lab, weights=(4, 3), min_width=420)), presets, *fixed["voices"])
+        body = (header, continues(row(step, lab, weights=(4, 3), min_width=420)), presets, *fixed["voices"])
         return Screen("lab", body, fixed["actions"], focus=challenge_focus(challenge))
     # both kinds of error beside the line that trades them: the groups' table and the year's figures
     left = column(chart(world, profile, threshold), chart_labels(threshold, numbers), fixed["legend"], which,
@@ -330,5 +331,5 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
     year = [pair(Words("board.year_heading"), Words("board.today"), Words("board.yours"), role="strong"),
             *figure_rows(world, policy, LAB_FIGURES, numbers)]
     right = panel(column(group_table(world, policy, numbers), *year))
-    body = (fixed["header"], presets, continued(row(left, right, weights=(3, 4), min_width=420)), *fixed["voices"])
+    body = (fixed["header"], presets, continues(row(left, right, weights=(3, 4), min_width=420)), *fixed["voices"])
     return Screen("lab", body, fixed["actions"], focus="chart")

@@ -17,8 +17,7 @@ from ..numbers import Numbers
 from ..people import mood
 from ..run import Prediction
 from ..screen import Item, Screen, Words, button, column, grid, panel, row, text
-from .crossing import (_decimal, beat_lines, comparison, continues, record_panel, scale, score_places, shot_words,
-                       shots, status_badge)
+from .crossing import beat_lines, comparison, continues, record_panel, scale, score_places, shots, status_badge
 from .predict import ask, reveal
 
 MAP_MIN, MAP_MAX = 160, 340  # the map's height: the scene takes the tallest with which every station fits
@@ -144,22 +143,6 @@ def cars_meanwhile(beat: Beat) -> int:
     return max(1, round(beat.cars_meanwhile))
 
 
-def shot_lines(shots_: tuple, threshold: float | None, numbers: Numbers) -> list[Item]:
-    """Everyone's result as a line of words (their faces are in the camera's view above), then every score
-    on one labelled scale."""
-    places = score_places(shots_, threshold)
-    items, marks = [], []
-    for shot in shots_:
-        score = _decimal(numbers, shot.score, places) if threshold is not None and shot.score is not None else None
-        words, role = shot_words(shot, score)
-        items.append(Item("text", (Words(shot.who), *words), role))
-        if score is not None:
-            marks.append((shot.score, score))
-    if marks:
-        items.append(scale(threshold, tuple(marks), numbers, places))
-    return items
-
-
 def station_panel(crossing: Crossing, station: Any, numbers: Numbers, who: Item, loose: bool = False,
                   lane: str = "vehicle", shown: int | None = None, guesses: tuple[Prediction | None, ...] = (),
                   extra: tuple[Item, ...] = ()) -> list[Item]:
@@ -186,9 +169,9 @@ def station_panel(crossing: Crossing, station: Any, numbers: Numbers, who: Item,
     fired = station.kind == "face" and bool(beat.shots) and (asking is None or asking.kind != "capture")
     view = [view_caption(crossing, station.kind, fired), camera_view(crossing, lane, station.kind, fired)] \
         if lane in VIEWED else []
-    results = shot_lines if view else shots  # with the camera's view, the faces are in it
-    if asking is None:
-        seen = [*results(beat.shots, beat.threshold, numbers), *comparison(beat.comparison, numbers)] if beat.shots else []
+    if asking is None:  # with the camera's view, the faces are in it
+        seen = [*shots(beat.shots, beat.threshold, numbers, faces=not view),
+                *comparison(beat.comparison, numbers)] if beat.shots else []
     elif asking.kind == "capture":
         seen = []
     else:  # the capture is out (each face boxed in the view), the scores are not: the line alone on its scale

@@ -10,14 +10,13 @@ from ..numbers import Numbers
 from ..predict import Question, tally
 from ..run import Prediction
 from ..screen import Item, Words, choice, column, panel, row, text
-from .crossing import _decimal, status_badge
+from .crossing import _decimal, places_for, status_badge
 
 YES, NO = "predict:yes", "predict:no"  # the choices' keys
 
 
 def _number(numbers: Numbers, question: Question, value: float) -> str:
-    places = 2 if f"{question.score:.1f}" == f"{question.threshold:.1f}" else 1
-    return _decimal(numbers, value, places)
+    return _decimal(numbers, value, places_for((question.score,), question.threshold))
 
 
 def ask(question: Question, numbers: Numbers) -> list[Item]:
