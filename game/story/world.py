@@ -20,6 +20,12 @@ class World:
         self._crossing = lru_cache(maxsize=256)(self._build)
         self._year = lru_cache(maxsize=512)(lambda policy, days: port_year(self.model, policy, days))
 
+    def forget(self) -> None:
+        """Drop what the model worked out for earlier players' policies (a kiosk between visitors)."""
+        self._crossing.cache_clear()
+        self._year.cache_clear()
+        self.model.cache.clear()
+
     def _build(self, traveller_id: str, policy: Policy) -> Crossing:
         traveller = self.content.travellers[traveller_id]
         return build_crossing(self.content, self.model, policy, traveller, self.seed)

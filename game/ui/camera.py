@@ -55,6 +55,10 @@ def paint_camera(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, item:
 
 
 _OVERLAYS: dict[tuple, pygame.Surface] = {}
+
+
+def clear_overlays() -> None:
+    _OVERLAYS.clear()
 OVERLAYS_KEPT = 16  # a few sizes of a few kinds: made once, not every frame (a kiosk runs for weeks)
 
 

@@ -150,6 +150,10 @@ def face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour=(), blur: b
 _FACES = Rendered(budget=6 * 1024 * 1024)
 
 
+def clear_faces() -> None:
+    _FACES.clear()
+
+
 def _draw_face(surface: pygame.Surface, rect: pygame.Rect, spec, behaviour, mood: str | None = None) -> None:
     cx, cy = rect.centerx, rect.centery
     r = min(rect.w, rect.h) // 2

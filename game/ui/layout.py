@@ -67,6 +67,12 @@ _WRAPPED: dict[tuple[pygame.font.Font, str, int], tuple[tuple[str, ...], bool]] 
 _WIDTHS: dict[tuple[pygame.font.Font, str], int] = {}
 
 
+def clear_measures() -> None:
+    """Measures are kept by font: forget them with the fonts."""
+    _WRAPPED.clear()
+    _WIDTHS.clear()
+
+
 class Flow:
     """Measures and places items for one text scale and one language."""
 

@@ -22,10 +22,13 @@ from game.story.run import Run
 from . import input as I
 from . import theme
 from .display import Display
+from .camera import clear_overlays
+from .draw import clear_faces
+from .layout import clear_measures
 from .port import clear_backgrounds
 from .scene import Context, Stack
 from .scenes import REGISTRY, make_scene, scene_class
-from .text import Text, clear_caches
+from .text import Text, clear_fonts, clear_pictures
 
 IDLE_SLEEP_S = 1 / 30
 FPS = 60
@@ -61,10 +64,19 @@ def prefs_path() -> Path:
     return user_config_path("face-value", appauthor=False) / stored_prefs.FILE_NAME
 
 
-def shutdown() -> None:
-    clear_caches()
+def forget_kept() -> None:
+    """Drop every picture and font kept for speed (lines of text, faces, maps, camera layers, the
+    dialog veil, fonts and what was measured with them); each is made again when next needed."""
+    clear_fonts()
+    clear_measures()
+    clear_pictures()
     clear_backgrounds()
+    clear_overlays()
     _SHADES.clear()
+
+
+def shutdown() -> None:
+    forget_kept()
     pygame.quit()
 
 
@@ -73,7 +85,10 @@ def release_memory() -> None:
     canvas-sized page, a lane's maps) in reference cycles (a button's action is the scene's own method),
     which Python frees only when it next looks for cycles: collected now. Then glibc, which keeps freed
     blocks for reuse: a day of surfaces of every size coming and going left 30-50 MB free but held
-    (Linux with glibc only; elsewhere the system's allocator is left to it)."""
+    (Linux with glibc only; elsewhere the system's allocator is left to it). What is kept for speed
+    goes first, so each visitor starts from the same memory as the last, not from the fonts and
+    pictures of every text size and screen that visitors before them chose."""
+    forget_kept()
     gc.collect()
     if not sys.platform.startswith("linux"):
         return
@@ -129,6 +144,9 @@ class Game:
         self._unmuted_volume = stored_prefs.SPECS["sound"].default
         self._under: pygame.Surface | None = None
         self._under_key: tuple | None = None
+        if kiosk:  # weeks unattended: every screen's code loads now, not in the middle of some visitor's run
+            for name in REGISTRY:
+                scene_class(name)
         if scene_class(start).overlay:  # a dialog is shown over the screen it belongs to
             self.stack.push(make_scene("title", self.ctx))
         self.stack.push(make_scene(start, self.ctx, **start_options))
@@ -242,6 +260,8 @@ class Game:
         """Draw the visible scenes; under a dialog, the screen beneath is drawn once, dimmed, and reused."""
         if self.ctx.kiosk and self.ctx.run is not getattr(self, "_drawn_run", None):
             self._drawn_run = self.ctx.run  # the first frame of a kiosk's fresh run: the last one's memory goes back
+            self.ctx.world.forget()
+            self._under = self._under_key = None
             release_memory()
         canvas = self.display.canvas
         visible = self.stack.visible()

@@ -31,9 +31,12 @@ class Text:
         return self.font(size, weight).get_linesize()
 
 
-def clear_caches() -> None:
+def clear_fonts() -> None:
     """Fonts die with pygame.font; forget them when pygame shuts down."""
     _font.cache_clear()
+
+
+def clear_pictures() -> None:
     _RENDERED.clear()
 
 

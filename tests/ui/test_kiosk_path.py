@@ -63,8 +63,11 @@ def test_the_board_asks_the_kiosk_paths_questions_as_one_of_two(content, kiosk):
         header = kiosk.scene.screen().body[0].walk()
         step = next(i for i in header if i.kind == "text" and i.words[0].id == "board.step")
         asked.append((kiosk.scene.question.id, dict(step.words[0].values)["n"], dict(step.words[0].values)["total"]))
-        assert not any(i.words and i.words[0].id == "board.voices" for item in kiosk.scene.screen().body
-                       for i in item.walk()), "on the kiosk path the voices are a press away"
+        shown = [w for item in kiosk.scene.screen().body for i in item.walk() for w in i.words]
+        assert any(w.id == "board.voices" for w in shown), "a kiosk visitor hears both sides too"
+        brief = {v.brief for v in kiosk.scene.question.voices[:2]}
+        stances = {v.stance for v in kiosk.scene.question.voices[:2]}
+        assert brief <= {w.id for w in shown} and stances == {"supports", "criticises"}
         player.press("next")
     assert [q for q, _, _ in asked] == content.scenes.kiosk_path.questions
     assert [(n, total) for _, n, total in asked] == [("1", "2"), ("2", "2")]

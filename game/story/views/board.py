@@ -112,16 +112,14 @@ def met_or_first(content: Any, met: Iterable[str]) -> list[str]:
 
 
 def board_screen(world: Any, board: BoardState, index: int, numbers: Numbers, met: Iterable[str] = (),
-                 standalone: bool = False, order: tuple[int, ...] = (), compact: bool = False) -> Screen:
-    """`order`: the questions the run's path asks (every question when empty). `compact` (a kiosk's short
-    path): the voices are a press away ("All voices"), not under the options."""
+                 standalone: bool = False, order: tuple[int, ...] = ()) -> Screen:
+    """`order`: the questions the run's path asks (every question when empty)."""
     content = world.content
     question = question_at(content, index)
     mine = board.policy(world.model, content.questions)
     chosen = board.decisions.get(question.id, 0)
     effect = consequences(world, mine, tuple(question.figures), numbers, met_or_first(content, met), question)
-    said = () if compact else (voices(content, question, numbers),)
-    choices = column(*options(world, question, chosen, numbers), *said)
+    choices = column(*options(world, question, chosen, numbers), voices(content, question, numbers))
     body = (header(content, question, index, numbers, order),
             continues(row(choices, effect, weights=(1, 1), min_width=400)))
     return Screen("board", body, actions(content, index, standalone, numbers, order), focus=f"option:{chosen}")

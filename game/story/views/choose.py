@@ -34,5 +34,6 @@ def offered(content: Any, path: str) -> list[str]:
 def choose_screen(content: Any, path: str = "full") -> Screen:
     ids = offered(content, path)
     cards = grid(*(card(content.travellers[t]) for t in ids), min_width=CARD_WIDTH)
-    return Screen("choose", (text("choose.heading", "heading"), text("choose.intro", "muted"), cards),
+    intro = () if path == "kiosk" else (text("choose.intro", "muted"),)  # the kiosk's title has just said it
+    return Screen("choose", (text("choose.heading", "heading"), *intro, cards),
                   (button("back", "common.back"),), focus=next(iter(ids), None))

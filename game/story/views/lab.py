@@ -138,7 +138,7 @@ def algorithm(question: Any, board: BoardState) -> Item:
 
 @lru_cache(maxsize=8)
 def fixed_parts(world: Any, index: int, numbers: Numbers, standalone: bool,
-                order: tuple[int, ...] = (), compact: bool = False) -> dict[str, Any]:
+                order: tuple[int, ...] = ()) -> dict[str, Any]:
     """The parts a dragged line does not change (the question, the legend, the note, the voices and the
     actions), made once per question and language: a drag then builds only what moved, and the layout
     sees the rest is the same."""
@@ -147,7 +147,7 @@ def fixed_parts(world: Any, index: int, numbers: Numbers, standalone: bool,
     words = [option_words(world, option, numbers) for option in question.options]
     return {"header": header(content, question, index, numbers, order), "legend": legend(world), "options": words,
             "note": text("lab.per_day_note", "small_muted"),
-            "voices": () if compact else (voices(content, question, numbers),),
+            "voices": (voices(content, question, numbers),),
             "actions": actions(content, index, standalone, numbers, order)}
 
 
@@ -300,11 +300,11 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
     """The lab in free play; or, while `challenge` is not done, the challenge's step before the chart
     (Luis's face on it in the first step, "Which algorithm?" under it), the question's prompt left to
     the step's words, the presets below; "Skip to free play" in the step. `compact` (a kiosk's short
-    path): the voices a press away, no "Which algorithm?" before the step that uses it, and no way aside
+    path): no "Which algorithm?" before the step that uses it, no presets in the first step, and no way aside
     to free play ("Next question" goes on; free play follows the challenge's last step)."""
     content, model = world.content, world.model
     question = question_at(content, index)
-    fixed = fixed_parts(world, index, numbers, standalone, order, compact)
+    fixed = fixed_parts(world, index, numbers, standalone, order)
     policy = board.policy(model, content.questions)
     threshold = policy_threshold(model, policy)
     preset = board.decisions.get(question.id, 0) if board.threshold_score is None else None
@@ -322,7 +322,9 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
         step = challenge_panel(world, question, board, challenge, numbers, policy, compact)
         header = column(*fixed["header"].items[:2])  # the step says what to do with the chart
         # the step first, so that text large enough to stack the columns still reads it before the chart
-        body = (header, continues(row(step, lab, weights=(4, 3), min_width=420)), presets, *fixed["voices"])
+        # a kiosk visitor drags the line in the first step; the presets come with the steps after it
+        below = () if compact and challenge.step == CATCH else (presets,)
+        body = (header, continues(row(step, lab, weights=(4, 3), min_width=420)), *below, *fixed["voices"])
         return Screen("lab", body, fixed["actions"], focus=challenge_focus(challenge))
     # both kinds of error beside the line that trades them: the groups' table and the year's figures
     left = column(chart(world, profile, threshold), chart_labels(threshold, numbers), fixed["legend"], which,

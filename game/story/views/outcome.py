@@ -39,7 +39,9 @@ def after_line(traveller_id: str, crossing: Crossing) -> Item:
     return text(f"traveller.{traveller_id}.after_{'released' if crossing.released else 'held'}", "body")
 
 
-def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: Numbers) -> Screen:
+def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: Numbers,
+                   compact: bool = False) -> Screen:
+    """`compact` (a kiosk's short path): without the cameras' shots, which the lane has just shown."""
     traveller = world.content.travellers[traveller_id]
     feeling = mood(crossing)
     face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour), "height": PORTRAIT,
@@ -52,7 +54,7 @@ def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: N
     record = panel(timeline(world, crossing.records, numbers))
     actions = (button("board", "outcome.board", primary=True), button("next", "outcome.another"),
                button("info", "common.how_do_we_know"), button("title", "common.to_title"))
-    body = continues(row(column(decided, cameras), record, weights=(1, 1), min_width=480))
+    body = continues(row(decided if compact else column(decided, cameras), record, weights=(1, 1), min_width=480))
     return Screen("outcome", (text("outcome.heading", "heading", name=Words(traveller.name)), body), actions,
                   focus="board")
 

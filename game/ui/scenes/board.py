@@ -55,7 +55,7 @@ class BoardScene(ScreenScene):
 
     def build(self) -> Screen:
         return board_screen(self.world, self.board, self.index, self.numbers(), self.ctx.run.met, self.standalone,
-                            tuple(self.order()), self.compact)
+                            tuple(self.order()))
 
     def actions(self) -> dict[str, Callable[[], None]]:
         options = {key: self._chooser(int(key.split(":")[1])) for key in option_keys(self.screen())}
@@ -111,7 +111,7 @@ class BoardScene(ScreenScene):
 
     @property
     def compact(self) -> bool:
-        """On a kiosk's short path the voices are a press away, not under the options."""
+        """A kiosk's short path: the lab's first step is shorter and leads straight on."""
         return self.ctx.run.path == "kiosk"
 
     def go(self, index: int) -> None:

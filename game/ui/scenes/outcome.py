@@ -18,7 +18,7 @@ class OutcomeScene(CrossingScene):
 
     def screen(self):
         return self.memo((), lambda: view.outcome_screen(self.ctx.world, self.traveller.id, self.crossing,
-                                                         self.numbers()))
+                                                         self.numbers(), compact=self.ctx.run.path == "kiosk"))
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {"board": self.to_board, "next": self.another, "info": self.show_sources, "title": self.to_title}
