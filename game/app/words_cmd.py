@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from game.content import Content
@@ -47,9 +47,22 @@ class Visit:
 
 @dataclass
 class Walk:
+    """The path's screens (`visits`), and apart from them the class check's (`check`): the lesson plan
+    gives the check its own minutes, before and after play, so the path's bounds are for the play."""
+
     visits: list[Visit]
     words_per_minute: float
     seconds_per_press: float
+    check: list[Visit] = field(default_factory=list)
+
+    @property
+    def check_new(self) -> int:
+        return sum(v.new for v in self.check)
+
+    @property
+    def check_minutes(self) -> float:
+        return (self.check_new / self.words_per_minute
+                + sum(v.presses for v in self.check) * self.seconds_per_press / 60)
 
     @property
     def words(self) -> int:
@@ -130,6 +143,9 @@ def table(content: Content, walk: Walk, lang: str, path_name: str) -> str:
               t("kiosk_path.words_bounds" if kiosk else "words.bounds", words=n.count(path.max_words),
                 minutes=n.count(path.max_minutes)),
               t("words.within" if within(content, walk, path_name) else "words.over")]
+    if walk.check:
+        lines += ["", t("words.check", screens=n.count(len(walk.check)), new=n.count(walk.check_new),
+                        minutes=n.decimal(walk.check_minutes))]
     return "\n".join(lines)
 
 
@@ -148,13 +164,18 @@ def walk_path(content: Content, lang: str = "en", seed: int = 1, path_name: str 
         crossing = [traveller or offered(content, path_name)[0]] if kiosk else list(path.travellers)
         walker.press("start")
         for n, who in enumerate(crossing):
-            walker.until("choose", lambda: None)
+            walker.until("choose", walker.forward)  # on the class path, the check before play comes first
             walker.press(who)
             walker.until("outcome", walker.forward)
             walker.press("next" if n + 1 < len(crossing) else "board")
         walker.until("record", walker.forward)
         walker.seen()
-        return Walk(walker.visits, path.words_per_minute, path.seconds_per_press)
+        if "check_after" in (b.key for b in walker.scene.buttons):  # the class check, after play
+            walker.press("check_after")
+            walker.until("record", walker.forward)
+        play = [v for v in walker.visits if v.scene != "check"]
+        check = [v for v in walker.visits if v.scene == "check"]
+        return Walk(play, path.words_per_minute, path.seconds_per_press, check)
     finally:
         shutdown()
 

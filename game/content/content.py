@@ -69,6 +69,11 @@ class Content:
         return self.files["scenes.yaml"]
 
     @property
+    def class_check(self):
+        """The class path's check, before play and after (an empty mapping: no check)."""
+        return self.files["questions.yaml"].class_check
+
+    @property
     def model(self) -> schema.ModelFile:
         return self.files["model.yaml"]
 

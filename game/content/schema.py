@@ -446,8 +446,50 @@ class Question:
 
 
 @dataclass
+class CheckAsk:
+    """One wording of a check question: its prompt, its options, and the right one (counted from 0)."""
+
+    prompt: str = ref("text", default="", required=True)
+    options: list[str] = ref("text", default_factory=list)
+    answer: int = bounded(0, 3, whole=True, what="an option's place, from 0", default=0)
+
+    def check(self) -> list:
+        problems = []
+        if not 3 <= len(self.options) <= 4:
+            problems.append(("options", f"expected three or four options; got {len(self.options)}"))
+        if self.answer >= len(self.options):
+            problems.append(("answer", f"option {self.answer} (counted from 0) is not one of the "
+                                       f"{len(self.options)} options"))
+        return problems
+
+
+@dataclass
+class CheckItem:
+    """A concept the class path checks before play and again after the record, in two parallel
+    wordings (so a gain is not memory of the question). `concept`: its name in the teacher's table;
+    `facts`: what the right answers rest on (the teacher guide cites them; a figure in the check's
+    words must come from one)."""
+
+    id: str = key_id()
+    concept: str = ref("text", default="", required=True)
+    facts: list[str] = ref("fact", default_factory=list)
+    before: CheckAsk = field(default_factory=CheckAsk)
+    after: CheckAsk = field(default_factory=CheckAsk)
+
+    def check(self) -> list:
+        if self.before.prompt == self.after.prompt:
+            return [("after", "expected a different wording after play than before it")]
+        return []
+
+
+CHECK_ITEMS = (5, 6)  # a few minutes at each end of the lesson
+
+
+@dataclass
 class QuestionsFile:
     questions: dict[str, Question]
+    # the class path's check, before the lane and after the record (game.story.views.check)
+    class_check: dict[str, CheckItem] = field(default_factory=dict)
     discussion: list[str] = ref("text", default_factory=list)
     figure_facts: dict[Figure, list[str]] = ref("fact", default_factory=dict)  # what each consequence rests on
 
@@ -455,6 +497,9 @@ class QuestionsFile:
         labs = [qid for qid, q in self.questions.items() if q.kind == "threshold_lab"]
         if len(labs) != 1:  # the board opens on the threshold lab, and the sandbox links to it
             return [f"questions: expected exactly one question of kind threshold_lab; got {len(labs)}"]
+        if self.class_check and not CHECK_ITEMS[0] <= len(self.class_check) <= CHECK_ITEMS[1]:
+            count = len(self.class_check)
+            return [("class_check", f"expected {CHECK_ITEMS[0]} to {CHECK_ITEMS[1]} questions; got {count}")]
         return []
 
 

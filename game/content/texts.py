@@ -99,6 +99,8 @@ CODE: dict[str, tuple[str, ...]] = {
     "calibration.range": ("low", "high"),
     "codes.dragged": ("count",),
     "codes.summary": ("read", "total"),
+    "codes.check_heading": ("before", "after", "total", "students_before", "students_after"),
+    "codes.csv_written": ("path",),
     "figure.photos_after": ("duration",),
     "lab.rarer": ("n",),
     **{f"challenge.{i}": () for i in "next skip free catch.title catch.luis_unseen algorithm.title over.title "
@@ -199,11 +201,46 @@ CODE: dict[str, tuple[str, ...]] = {
     "words.minutes": ("minutes", "reading", "rate", "pressing", "seconds"),
     "words.bounds": ("words", "minutes"),
     "words.within": (),
+    "words.check": ("screens", "new", "minutes"),
     "words.over": (),
     "kiosk_path.words_heading": (),           # face-value words --path kiosk
     "kiosk_path.words_bounds": ("words", "minutes"),
     "kiosk_path.record_heading": (),          # the kiosk's record (game/story/views/kiosk.py)
     "kiosk_path.again": (),
+    # the teacher's screen: a class's codes and their tally (game/story/views/teacher.py)
+    **{f"teacher.{name}": () for name in (
+        "label heading intro entry placeholder newline delete clear paste none_yet pasted_nothing drop_bad "
+        "see_results results_heading none_read check_heading check_intro concept before after gain students "
+        "no_check save_heading save_intro folder_heading save_csv save_png nothing_to_save "
+        "no_folder edit page_title bad.version bad.typo bad.fit bad.other").split()},
+    "teacher.above": ("n",),
+    "teacher.typed": ("text",),
+    "teacher.char": ("char",),
+    "teacher.count": ("read", "total"),
+    "teacher.count_bad": ("read", "total", "bad"),
+    "teacher.bad_heading": ("n",),
+    "teacher.more_bad": ("n",),
+    "teacher.bad_line": ("code", "reason"),
+    "teacher.summary": ("read", "total"),
+    "teacher.summary_bad": ("read", "total", "bad"),
+    "teacher.mean": ("items",),
+    "teacher.dragged": ("count",),
+    "teacher.percent": ("n",),
+    "teacher.signed": ("sign", "n"),
+    "teacher.value": ("value",),
+    "teacher.folder": ("path",),
+    "teacher.saved": ("path",),
+    "teacher.saved_pages": ("path", "n"),
+    "teacher.failed": ("reason",),
+    "teacher.page_note": ("date",),
+    "teacher.bad.characters": ("chars",),
+    "teacher.bad.length": ("expected", "got"),
+    # the class check (game/story/views/check.py) and its result on the record (views/record.py)
+    **{f"check_screen.{name}": () for name in ("next", "done", "open_after")},
+    "check_screen.step": ("n", "total"),
+    "check_screen.result": ("before", "after", "total"),
+    "title.class": (),
+    "title.teacher": (),
 }
 
 # -- ids the code builds at run time: a template over named vocabularies, and the names it fills ----------
@@ -222,6 +259,7 @@ VOCABULARIES: dict[str, Callable[[Any], Iterable[str]]] = {
     "condition": lambda c: get_args(schema.Condition),
     "behaviour": lambda c: get_args(schema.Behaviour),
     "month": lambda c: (str(m) for m in range(1, 13)),
+    "check_round": lambda c: ("before", "after"),  # the class check's two rounds (story/views/check.py)
     "date_kind": lambda c: DATE_KINDS,
     "figure": lambda c: (f for f in get_args(schema.Figure) if f not in schema.HORIZON_FIGURES),
     "setting": lambda c: (f"{name}.{i}" for name, count in SETTINGS.items() for i in range(count)),
@@ -252,6 +290,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("glossary.{glossary}.term", ()),          # a term and its one sentence (story/glossary.py)
     ("glossary.{glossary}.means", ()),
     ("glossary.{glossary}.forms", ()),
+    ("check_screen.heading_{check_round}", ()),  # the class check, before play and after (story/views/check.py)
+    ("check_screen.intro_{check_round}", ()),
 )
 
 

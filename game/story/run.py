@@ -36,6 +36,8 @@ class Run:
     first_prefs: Prefs | None = None  # what the run started with: a reset returns to it
     path: str = "full"  # "class": the lesson's path (face-value --class); "kiosk": a museum visitor's (--kiosk)
     lab_challenge: Any = None  # game.story.views.lab.Challenge: where the lab's challenge was left
+    # the class check's answers (item id -> option index), before the lane and after the record
+    check: dict[str, dict[str, int]] = field(default_factory=lambda: {"before": {}, "after": {}})
 
     def __post_init__(self) -> None:
         if self.first_prefs is None:

@@ -16,6 +16,8 @@ POINT, PRESS, DRAG, TAP, SCROLL = "point", "press", "drag", "tap", "scroll"
 MUTE = "mute"  # M: sound off, or back on at the volume it had
 QUIT = "quit"  # the window was closed: leave at once, no question asked
 STAFF_EXIT = "staff_exit"  # Ctrl+Shift+Q: the only way out of kiosk mode
+# typing, on a scene that takes text (the teacher's codes): characters typed, Backspace, Ctrl+V
+TEXT, ERASE, PASTE = "text", "erase", "paste"
 DIRECTIONS = (UP, DOWN, LEFT, RIGHT)
 
 
@@ -25,6 +27,7 @@ class Intent:
     pos: tuple[float, float] | None = None
     amount: float = 0.0
     device: str = "keyboard"
+    text: str = ""  # TEXT: the characters typed
 
 
 KEYS = {
@@ -60,6 +63,9 @@ class InputMapper:
         self.fingers: set[int] = set()
         self.stick = {0: 0, 1: 0}
         self.controllers: dict[int, object] = {}
+        # the top scene takes text: a key that types a character (WASD, I, M, Space) only types it (its
+        # character arrives as TEXTINPUT), and Backspace erases instead of going back. Game.post sets it.
+        self.typing = False
 
     def map(self, event: pygame.event.Event) -> list[Intent]:
         t = event.type
@@ -70,8 +76,17 @@ class InputMapper:
                 return [Intent(STAFF_EXIT)]
             if event.key == pygame.K_TAB:
                 return [Intent(PREV if event.mod & pygame.KMOD_SHIFT else NEXT)]
+            if event.key == pygame.K_v and event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META):
+                return [Intent(PASTE)]
+            if self.typing and event.key == pygame.K_BACKSPACE:
+                return [Intent(ERASE)]
+            if self.typing and 32 <= event.key < 127 and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT
+                                                                           | pygame.KMOD_META):
+                return []
             kind = KEYS.get(event.key)
             return [Intent(kind)] if kind else []
+        if t == pygame.TEXTINPUT:
+            return [Intent(TEXT, text=event.text)] if self.typing else []
         if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
             return [] if getattr(event, "touch", False) else self._mouse(event)
         if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):

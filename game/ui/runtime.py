@@ -178,6 +178,7 @@ class Game:
             self.dirty = True
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
             self.dirty = True
+        self.mapper.typing = bool(getattr(self.scene, "takes_text", False))  # the teacher's codes
         for intent in self.mapper.map(event):
             self.send(intent)
 

@@ -12,11 +12,14 @@ DIGIT = re.compile(r"\d")
 
 
 def test_no_figures_typed_into_player_text(content):
-    """Only `fact.*` quote sources; every other number must arrive through a {placeholder}."""
+    """Only `fact.*` quote sources, and the class check's items that cite the facts their answers rest
+    on; every other number must arrive through a {placeholder}."""
+    cited = tuple(f"check.{cid}." for cid, item in content.class_check.items()
+                  if item.facts)
     offenders = {}
     for lang, table in content.strings.items():
         for text_id, text in table.items():
-            if text_id.startswith("fact."):
+            if text_id.startswith(("fact.", *cited)):
                 continue
             literal = "".join(part for part, *_ in string.Formatter().parse(text))
             if DIGIT.search(literal):
@@ -59,16 +62,25 @@ def test_every_station_is_reached_from_a_lane(content):
     assert reached == set(content.stations)
 
 
-def test_codes_command_tallies_a_class(content):
-    from game.story.code import encode
+def test_codes_command_tallies_a_class(content, tmp_path):
+    from game.story.code import Codebook
+    from game.story.tally import tally
+    book = Codebook.of(content)
     questions = content.questions
-    codes = [encode(questions, {q: 0 for q in questions}, None) for _ in range(3)]
-    codes.append(encode(questions, {q: len(x.options) - 1 for q, x in questions.items()}, None))
-    result = subprocess.run([sys.executable, "-m", "game", "codes", *codes, "XXXX"], capture_output=True,
-                            text=True, timeout=60)
+    codes = [book.encode({slot: 0 for slot, _ in book.slots}, None, {"capture": 1}, {"capture": 2})
+             for _ in range(3)]
+    codes.append(book.encode({slot: len(options) - 1 for slot, options in book.slots}, None, {"capture": 0}))
+    table = tmp_path / "class.csv"
+    result = subprocess.run([sys.executable, "-m", "game", "codes", *codes, "XXXX", "--csv", str(table)],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "XXXX" in result.stderr
     assert "Read 4 of 5" in result.stdout
     first_question = next(iter(questions.values()))
     block = result.stdout.split(content.text(first_question.title))[1].split("\n\n")[0]
     counts = [int(line.split()[0]) for line in block.strip().splitlines()]
     assert counts[0] == 3 and counts[-1] == 1 and sum(counts) == 4
+    capture = next(line for line in result.stdout.splitlines() if line.endswith(content.text("check.capture.concept")))
+    assert capture.split()[:3] == ["75.0%", "100.0%", "+25"]  # 3 of 4 right before; 3 of 3 after
+    import csv
+    with table.open(encoding="utf-8") as rows:
+        assert list(csv.reader(rows)) == [list(r) for r in tally(book, [*codes, "XXXX"]).rows()]

@@ -6,7 +6,7 @@ import pytest
 
 from game.sim import port_year
 from game.story.board import figures
-from game.story.code import decode
+from game.story.code import Codebook
 from game.ui import input as I
 from game.ui.runtime import Game, init_pygame, shutdown
 
@@ -51,8 +51,8 @@ def test_board_and_record_with_one_device(game, content, device):
     chosen = answer_every_question(driver, content)
     record = driver.scene
     assert record.name == "record"
-    decisions, score = decode(content.questions, record.code())
-    assert decisions == chosen and score is None
+    decoded = Codebook.of(content).decode(record.code())
+    assert decoded.decisions == chosen and decoded.threshold is None
     driver.press("sandbox")
     sandbox = driver.scene
     before = dict(sandbox.board.decisions)
@@ -65,8 +65,7 @@ def test_board_and_record_with_one_device(game, content, device):
 
 
 def encode_of(content, decisions):
-    from game.story.code import encode
-    return encode(content.questions, decisions, None)
+    return Codebook.of(content).encode(decisions, None)
 
 
 def test_record_shows_the_models_numbers(game, content):

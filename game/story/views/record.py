@@ -14,10 +14,11 @@ from game.sim.policy import Policy
 
 from .. import assumptions
 from ..board import BoardState, group_figures
-from ..code import encode
+from ..code import AFTER, BEFORE, Codebook
 from ..labels import choice_values
 from ..numbers import Numbers
 from ..screen import Item, Screen, Words, button, column, grid, joined, pair, panel, row, text
+from .check import score
 from .consequences import consequences, traveller_rows
 
 RECORD_FIGURES = ("held_in_secondary", "false_non_matches", "delay_hours", "impostors_caught", "impostors_missed",
@@ -43,8 +44,11 @@ def chosen_answer(world: Any, board: BoardState, question: Any, numbers: Numbers
     return tuple(parts)
 
 
-def decision_code(world: Any, board: BoardState) -> str:
-    return encode(world.content.questions, board.decisions, board.threshold_score)
+def decision_code(world: Any, board: BoardState, check: dict[str, dict[str, int]] | None = None) -> str:
+    """The board's choices, and the class check's answers if given, as a code (game.story.code)."""
+    check = check or {}
+    return Codebook.of(world.content).encode(board.decisions, board.threshold_score, check.get(BEFORE),
+                                             check.get(AFTER))
 
 
 def how_we_know(world: Any) -> tuple[list[str], list[str]]:
@@ -55,9 +59,17 @@ def how_we_know(world: Any) -> tuple[list[str], list[str]]:
 
 
 def code_block(code: str) -> Item:
-    """The code in two groups of four, easy to read aloud or copy by hand."""
-    return column(text("record.code_label", "small_muted"),
-                  text("record.code", "heading", code=f"{code[:4]} {code[4:]}"))
+    """The code, in its groups of five: easy to read aloud or copy by hand."""
+    return column(text("record.code_label", "small_muted"), text("record.code", "heading", code=code))
+
+
+def check_line(content: Any, check: dict[str, dict[str, int]], numbers: Numbers) -> Item | None:
+    """After the check's second round, the student's two scores (the code carries the answers)."""
+    if not check.get(AFTER):
+        return None
+    total = len(content.class_check)
+    return text("check_screen.result", "small", before=numbers.count(score(content, BEFORE, check[BEFORE])),
+                after=numbers.count(score(content, AFTER, check[AFTER])), total=numbers.count(total))
 
 
 def policy_panel(world: Any, board: BoardState, numbers: Numbers) -> Item:
@@ -102,16 +114,22 @@ def discuss_panel(world: Any) -> Item:
 
 
 def record_screen(world: Any, board: BoardState, met: list[str], numbers: Numbers,
-                  guesses: Item | None = None) -> Screen:
-    """`guesses`: the tally of the player's predictions in the lane (game.story.views.predict), if any."""
+                  guesses: Item | None = None, check: dict[str, dict[str, int]] | None = None) -> Screen:
+    """`guesses`: the tally of the player's predictions in the lane (game.story.views.predict), if any.
+    `check`: the class check's answers on the class path (None elsewhere): until its second round is
+    done, "Check what you learned" comes first; then the scores show under the code."""
     mine = policy_of(world, board)
-    top = row(column(text("record.title", "heading"), text("record.code_hint", "small_muted")),
-              code_block(decision_code(world, board)), weights=(3, 1), min_width=300)
+    result = check_line(world.content, check, numbers) if check is not None else None
+    top = row(column(text("record.title", "heading"), text("record.code_hint", "small_muted"), result),
+              code_block(decision_code(world, board, check)), weights=(2, 1), min_width=300)
     choices = row(policy_panel(world, board, numbers), consequences(world, mine, RECORD_FIGURES, numbers),
                   weights=(1, 1), min_width=500)
     people = travellers_blocks(world, met, mine, numbers)
     closing = row(groups_panel(world, mine, numbers), discuss_panel(world), weights=(1, 1), min_width=500)
     body = tuple(i for i in (top, choices, *people, guesses, closing) if i is not None)
-    actions = (button("sandbox", "record.sandbox", primary=True), button("info", "common.how_do_we_know"),
-               button("sources", "record.sources"), button("title", "common.to_title"))
-    return Screen("record", body, actions, focus="sandbox")
+    checking = check is not None and not check.get(AFTER)
+    first = (button("check_after", "check_screen.open_after", primary=True),) if checking else ()
+    actions = (*first, button("sandbox", "record.sandbox", primary=not checking),
+               button("info", "common.how_do_we_know"), button("sources", "record.sources"),
+               button("title", "common.to_title"))
+    return Screen("record", body, actions, focus="check_after" if checking else "sandbox")

@@ -20,8 +20,10 @@ def title_screen(content: Any, kiosk: bool) -> Screen:
                    *(text(line_id) for line_id in content.scenes.title_lines))
     faces = grid(*(Item("portrait", data={"face": face, "height": 200, "brackets": True}) for face in GALLERY),
                  min_width=170)
-    actions = [button("start", "title.play", primary=True), button("shift", "shift.on_title"),
-               button("settings", "title.settings")]
+    actions = [button("start", "title.play", primary=True)]
+    if not kiosk:  # the lesson, and the teacher's tally of a class's codes
+        actions += [button("class", "title.class"), button("teacher", "title.teacher")]
+    actions += [button("shift", "shift.on_title"), button("settings", "title.settings")]
     if len(content.languages) > 1:
         actions.append(button("language", "title.language"))
     if not kiosk:

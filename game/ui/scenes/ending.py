@@ -33,7 +33,12 @@ class _BoardScreen(ScreenScene):
         self._controls_for: object = None
 
     def code(self) -> str:
-        return decision_code(self.world, self.board)
+        return decision_code(self.world, self.board, self.check())
+
+    def check(self) -> dict[str, dict[str, int]] | None:
+        """The class check's answers on the class path, when the content has a check; else None."""
+        run = self.ctx.run
+        return run.check if run.path == "class" and self.ctx.content.class_check else None
 
     def policy(self):
         return policy_of(self.world, self.board)
@@ -77,10 +82,14 @@ class RecordScene(_BoardScreen):
         if self.ctx.run.path == "kiosk":  # a visitor's two answers, compact; no code, no class prompts
             return kiosk_record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers())
         guesses = prediction_panel(self.ctx.run, self.numbers())
-        return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers(), guesses)
+        return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers(), guesses, self.check())
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {"sandbox": self.sandbox, "info": self.show_facts, "sources": self.sources, "title": self.to_title}
+        return {"sandbox": self.sandbox, "info": self.show_facts, "sources": self.sources, "title": self.to_title,
+                "check_after": self.check_after}
+
+    def check_after(self) -> None:
+        self.ctx.stack.push(registry.make_scene("check", self.ctx, when="after"))
 
     def states(self) -> Iterator[str]:
         run, board = self.ctx.run, self.board

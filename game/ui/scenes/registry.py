@@ -8,6 +8,7 @@ from typing import Any
 REGISTRY: dict[str, tuple[str, str]] = {
     "title": ("title", "TitleScene"),
     "choose": ("choose", "ChooseScene"),
+    "check": ("check", "CheckScene"),
     "meet": ("meet", "MeetScene"),
     "lane": ("lane", "LaneScene"),
     "outcome": ("outcome", "OutcomeScene"),
@@ -23,6 +24,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "term": ("dialogs", "TermScene"),
     "calibration": ("calibration", "CalibrationScene"),
     "quit": ("dialogs", "ConfirmQuitScene"),
+    "teacher": ("teacher", "TeacherScene"),
     "still_there": ("dialogs", "StillThereScene"),
     "attract": ("attract", "AttractScene"),
     "attract_call": ("attract", "AttractCallScene"),

@@ -16,11 +16,23 @@ class TitleScene(ScreenScene):
         return title_screen(self.ctx.content, self.ctx.kiosk)
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {"start": self.start, "shift": self.shift, "settings": self.settings, "language": self.next_language,
+        return {"start": self.start, "class": self.lesson, "teacher": self.teacher, "shift": self.shift, "settings": self.settings, "language": self.next_language,
                 "quit": self.back}
 
     def start(self) -> None:
-        self.ctx.stack.push(registry.make_scene("choose", self.ctx))
+        """The game; on the class path (face-value --class), the check comes first."""
+        if self.ctx.run.path == "class" and self.ctx.content.class_check:
+            self.ctx.stack.push(registry.make_scene("check", self.ctx, when="before"))
+        else:
+            self.ctx.stack.push(registry.make_scene("choose", self.ctx))
+
+    def lesson(self) -> None:
+        """The class path: the lesson's travellers and questions, the check before and after."""
+        self.ctx.run.path = "class"
+        self.start()
+
+    def teacher(self) -> None:
+        self.ctx.stack.push(registry.make_scene("teacher", self.ctx))
 
     def shift(self) -> None:
         self.ctx.stack.push(registry.make_scene("shift", self.ctx))
