@@ -27,3 +27,13 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(DEFAULT_ROOT, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def speech_engine(monkeypatch):
+    """Read aloud in tests speaks to a fake engine that records each utterance (never the real one,
+    which would talk over the test run); tests/ui/test_voice.py tests the real engines."""
+    from game.ui import voice
+    engine = voice.FakeEngine(at_once=True)
+    monkeypatch.setattr(voice, "find_engine", lambda: engine)
+    return engine

@@ -307,13 +307,16 @@ class KioskSettings:
     """How the museum kiosk behaves when left alone. The idle time leaves a visitor time to read a
     screen (at least ten seconds); then "Still there?" counts down `prompt_seconds` (at least 20, as
     WCAG 2.2.1 asks) before the run is cleared. A title nobody has touched waits `attract_seconds`
-    before the game plays itself (the attract loop), one of `attract_steps` every `attract_step_seconds`."""
+    before the game plays itself (the attract loop), one of `attract_steps` every `attract_step_seconds`.
+    `read_aloud`: each visitor starts with the game reading itself aloud (off: a visitor turns it on, and
+    the reset turns it off again for the next)."""
 
     idle_reset_seconds: float = bounded(10.0, 3600.0, what="seconds", default=90.0)
     prompt_seconds: float = bounded(WCAG_TIMEOUT_SECONDS, 600.0, what="seconds", default=30.0)
     attract_seconds: float = bounded(1.0, 600.0, what="seconds", default=8.0)
     attract_step_seconds: float = bounded(1.0, 60.0, what="seconds", default=3.0)
     attract_steps: list[AttractStep] = field(default_factory=list)
+    read_aloud: bool = False
 
     def check(self) -> list:
         steps = self.attract_steps  # none: the attract loop shows the title alone

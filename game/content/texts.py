@@ -49,7 +49,7 @@ people.back people.document people.nothing people.other_answers people.start peo
 timeline.compare_heading timeline.gone timeline.heading timeline.no_end
 port.city port.gallery
 quit.detail quit.question
-record.code_hint record.code_label record.deleted record.discuss_heading record.empty record.heading
+record.code_hint record.code_label record.everyone record.deleted record.discuss_heading record.empty record.heading
 record.sandbox record.sources record.title record.your_policy
 sandbox.done sandbox.intro sandbox.lab sandbox.title
 settings.heading settings.intro
@@ -159,6 +159,7 @@ CODE: dict[str, tuple[str, ...]] = {
     "settings.high_contrast": ("value",),
     "settings.reduced_motion": ("value",),
     "settings.sound": ("value",),
+    "settings.read_aloud": ("value",),
     "settings.text_scale": ("value",),
     "shot.score": ("score", "result"),
     "shift.car": ("n", "total"),
@@ -241,14 +242,29 @@ CODE: dict[str, tuple[str, ...]] = {
     "check_screen.result": ("before", "after", "total"),
     "title.class": (),
     "title.teacher": (),
+    "speech.no_engine": (),  # self-voicing without a speech engine (game/ui/voice.py NO_ENGINE)
+    # what self-voicing says beside a screen's words (game/story/speech.py) and the views' "said" data
+    "speech.selected": (),
+    "speech.not_selected": (),
+    "speech.less_than": (),
+    "speech.position": ("n", "total"),
+    "speech.row": ("label", "cells"),
+    "speech.cell": ("name", "value"),
+    "speech.term": ("term", "means"),
+    "speech.portrait": ("name", "mood"),
+    "speech.map": ("n", "total", "station"),
+    "speech.lab_line": ("score",),
+    "speech.lab_everyone": ("misses",),
+    "speech.lab_group": ("group", "misses", "chance"),
 }
 
 # -- ids the code builds at run time: a template over named vocabularies, and the names it fills ----------
 # the settings screen's choices, as game/story/prefs.py REGISTRY declares them: name -> how many
-SETTINGS = {"text_scale": 4, "high_contrast": 2, "reduced_motion": 2, "sound": 4}
+SETTINGS = {"text_scale": 4, "high_contrast": 2, "reduced_motion": 2, "sound": 4, "read_aloud": 2}
 PORT_PLACES = ("mexico", "us", "pedestrian", "inbound", "outbound", "building", "secondary")  # the map's labels
 SOURCES_TABS = ("limits", "sources")  # the sources screen's tabs (game/story/views/dialogs.py)
 DATE_KINDS = ("year", "month", "early", "range")  # game.content.dates SourceDate.kind
+MOODS = ("calm", "waiting", "worry", "relief")  # a face's expression (game/ui/draw.py MOODS), said by self-voicing
 _DATE = ("year", "month", "start", "end")  # what game/story/cite.py fills (month only for a month)
 
 VOCABULARIES: dict[str, Callable[[Any], Iterable[str]]] = {
@@ -265,6 +281,7 @@ VOCABULARIES: dict[str, Callable[[Any], Iterable[str]]] = {
     "setting": lambda c: (f"{name}.{i}" for name, count in SETTINGS.items() for i in range(count)),
     "sources_tab": lambda c: SOURCES_TABS,
     "place": lambda c: PORT_PLACES,
+    "mood": lambda c: MOODS,
     "duration": lambda c: (f"{unit}{one}" for unit in ("hours", "days", "weeks", "years") for one in ("", "_one")),
     "traveller": lambda c: c.travellers,
     "glossary": lambda c: c.scenes.glossary if "scenes.yaml" in c.files else (),
@@ -283,6 +300,7 @@ PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("settings.value.{setting}", ()),          # a setting's choice, by its index
     ("sources.{sources_tab}", ()),
     ("port.{place}", ()),                      # the port map's labels (story/views/lane.py)
+    ("speech.mood.{mood}", ()),                # a portrait's mood, said (story/speech.py person)
     ("record.{duration}", ("n",)),             # a length of time (ui/scenes/record.py duration)
     ("traveller.{traveller}.hook", ()),        # a traveller's card (choose) and what became of them (outcome)
     ("traveller.{traveller}.after_released", ()),

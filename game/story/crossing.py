@@ -178,12 +178,22 @@ def _shot(traveller: Any, person: Any) -> Shot:
                 cause, person.score, person.matched)
 
 
+EVERYONE = "record.everyone"  # a record kept about everyone in a car of three or more: said so, not listed
+
+
 def _merge_people(traveller: Any, records: list) -> dict[Any, tuple[str, ...]]:
-    """One line per identical record, naming everyone it is kept about (the traveller alone: no names)."""
+    """One line per identical record, naming everyone it is kept about (the traveller alone: no names;
+    everyone in a car of three or more: "everyone in the car")."""
     merged: dict[Any, list[str]] = {}
     for who, entry in records:
         merged.setdefault(entry, []).append(_who(traveller, who)[0])
-    return {entry: (() if names == [traveller.name] else tuple(names)) for entry, names in merged.items()}
+    aboard = len({who for who, _ in records})
+
+    def named(names: list[str]) -> tuple[str, ...]:
+        if names == [traveller.name]:
+            return ()
+        return (EVERYONE,) if len(names) == aboard >= 3 else tuple(names)
+    return {entry: named(names) for entry, names in merged.items()}
 
 
 def _record_line(model: Any, entry: Any, people: tuple[str, ...]) -> RecordLine:

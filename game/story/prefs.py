@@ -25,6 +25,7 @@ REGISTRY: tuple[PrefSpec, ...] = (
     PrefSpec("high_contrast", False, (False, True), "settings.high_contrast"),
     PrefSpec("reduced_motion", False, (False, True), "settings.reduced_motion"),
     PrefSpec("sound", 0.6, (0.0, 0.3, 0.6, 1.0), "settings.sound"),  # volume: off, quiet, medium, loud
+    PrefSpec("read_aloud", False, (False, True), "settings.read_aloud"),  # self-voicing (game/ui/voice.py)
 )
 SPECS = {spec.name: spec for spec in REGISTRY}
 
@@ -36,6 +37,7 @@ class Prefs:
     reduced_motion: bool = False
     language: str = "en"
     sound: float = 0.6
+    read_aloud: bool = False
 
     def set(self, name: str, value: Any) -> "Prefs":
         spec = SPECS.get(name)
@@ -52,7 +54,7 @@ class Prefs:
 
 # -- preferences that last between runs (never in kiosk mode: the caller decides) ----------------
 FILE_NAME = "prefs.json"
-STORED = ("text_scale", "high_contrast", "reduced_motion", "sound", "language")
+STORED = ("text_scale", "high_contrast", "reduced_motion", "sound", "read_aloud", "language")
 
 
 def _report(line: str) -> None:

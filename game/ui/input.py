@@ -16,6 +16,9 @@ POINT, PRESS, DRAG, TAP, SCROLL = "point", "press", "drag", "tap", "scroll"
 MUTE = "mute"  # M: sound off, or back on at the volume it had
 QUIT = "quit"  # the window was closed: leave at once, no question asked
 STAFF_EXIT = "staff_exit"  # Ctrl+Shift+Q: the only way out of kiosk mode
+# read aloud (game/ui/voice.py): V or the gamepad's Back turns it on or off; R or X reads the whole
+# screen; Shift+R or pressing the left stick says the last thing again
+VOICE, READ, REPEAT = "voice", "read", "repeat"
 # typing, on a scene that takes text (the teacher's codes): characters typed, Backspace, Ctrl+V
 TEXT, ERASE, PASTE = "text", "erase", "paste"
 DIRECTIONS = (UP, DOWN, LEFT, RIGHT)
@@ -38,6 +41,7 @@ KEYS = {
     pygame.K_i: INFO, pygame.K_F1: INFO,
     pygame.K_PAGEDOWN: NEXT, pygame.K_PAGEUP: PREV,
     pygame.K_m: MUTE,
+    pygame.K_v: VOICE, pygame.K_r: READ,
 }
 BUTTONS = {
     pygame.CONTROLLER_BUTTON_DPAD_UP: UP, pygame.CONTROLLER_BUTTON_DPAD_DOWN: DOWN,
@@ -45,6 +49,8 @@ BUTTONS = {
     pygame.CONTROLLER_BUTTON_A: CONFIRM, pygame.CONTROLLER_BUTTON_B: BACK,
     pygame.CONTROLLER_BUTTON_Y: INFO, pygame.CONTROLLER_BUTTON_START: CONFIRM,
     pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: NEXT, pygame.CONTROLLER_BUTTON_LEFTSHOULDER: PREV,
+    pygame.CONTROLLER_BUTTON_BACK: VOICE, pygame.CONTROLLER_BUTTON_X: READ,
+    pygame.CONTROLLER_BUTTON_LEFTSTICK: REPEAT,
 }
 STICK_THRESHOLD = 0.6
 
@@ -84,6 +90,8 @@ class InputMapper:
                                                                            | pygame.KMOD_META):
                 return []
             kind = KEYS.get(event.key)
+            if kind == READ and event.mod & pygame.KMOD_SHIFT:
+                kind = REPEAT
             return [Intent(kind)] if kind else []
         if t == pygame.TEXTINPUT:
             return [Intent(TEXT, text=event.text)] if self.typing else []

@@ -25,6 +25,8 @@ from .display import Display
 from .camera import clear_overlays
 from .draw import clear_faces
 from .layout import clear_measures
+from .narrator import Narrator
+from .voice import NO_ENGINE
 from .port import clear_backgrounds
 from .scene import Context, Stack
 from .scenes import REGISTRY, make_scene, scene_class
@@ -127,6 +129,8 @@ class Game:
         self.prefs_file = None if kiosk else prefs_file
         prefs = (stored_prefs.load(self.prefs_file, content.languages) if self.prefs_file else None) or Prefs()
         language = lang or prefs.language
+        if kiosk:  # each visitor starts as the museum set it; the reset returns to this
+            prefs = prefs.set("read_aloud", content.scenes.kiosk.read_aloud)
         run = Run(seed=seed, prefs=prefs.set("language", language if language in content.strings else "en"),
                   path="kiosk" if kiosk else path)
         self._saved_prefs = run.prefs
@@ -144,6 +148,7 @@ class Game:
         self._unmuted_volume = stored_prefs.SPECS["sound"].default
         self._under: pygame.Surface | None = None
         self._under_key: tuple | None = None
+        self.narrator = Narrator(self.ctx)
         if kiosk:  # weeks unattended: every screen's code loads now, not in the middle of some visitor's run
             for name in REGISTRY:
                 scene_class(name)
@@ -166,6 +171,12 @@ class Game:
             self.ctx.quit_requested = True
         elif intent.kind == I.MUTE:
             self.toggle_mute()
+        elif intent.kind == I.VOICE:
+            self.toggle_read_aloud()
+        elif intent.kind == I.READ:
+            self.narrator.read_screen(self.scene)
+        elif intent.kind == I.REPEAT:
+            self.narrator.repeat()
         elif self.scene is not None:
             self.scene.handle(intent)
         self.dirty = True
@@ -196,6 +207,14 @@ class Game:
             self._saved_prefs = prefs
             stored_prefs.save(self.prefs_file, prefs)
 
+    def toggle_read_aloud(self) -> None:
+        """V, the gamepad's Back, or the title's and Settings' button: read aloud on or off. Turned on, the
+        screen's heading and the focused control are said at once; off, speech stops."""
+        self.ctx.run.prefs = self.ctx.run.prefs.cycle("read_aloud")
+        if self.scene is not None:
+            self.scene.dirty = True
+        self.narrator.follow(self.scene, 0.0)
+
     def toggle_mute(self) -> None:
         """M, on any screen: sound off, and on again at the volume it had (the default when it was off
         from the start). A preference like any other: saved, shown in Settings, reset in a kiosk."""
@@ -216,6 +235,7 @@ class Game:
         if self.ctx.kiosk:
             self._watch_idle()
         self._apply()
+        self.narrator.follow(self.scene, dt)
 
     def _watch_idle(self) -> None:
         """A kiosk left alone. A title nobody has touched, on a fresh run, gives way to the attract loop after
@@ -282,9 +302,20 @@ class Game:
         for scene in overlays:
             scene.draw(canvas)
             scene.dirty = False
+        if self.narrator.missing:
+            self._say_no_engine(canvas)
         self.display.present()
         self.dirty = False
         self.frames_drawn += 1
+
+    def _say_no_engine(self, canvas: pygame.Surface) -> None:
+        """Read aloud is on and there is no speech engine here: one line at the top says so, on a band
+        of the background so it reads over anything."""
+        palette = self.ctx.palette
+        line = self.ctx.text.render(self.ctx.t(NO_ENGINE), 20, palette.text, width=canvas.get_width() - 32)
+        band = pygame.Rect(0, 0, canvas.get_width(), line.get_height() + 12)
+        canvas.fill(palette.background, band)
+        canvas.blit(line, (16, 6))
 
     def step(self, dt: float = 1 / FPS) -> None:
         """Advance one frame of `dt` seconds and draw if anything changed (used by tests and tools)."""
@@ -327,6 +358,7 @@ class Game:
             last = now
             if watch is not None:
                 watch.alive(self)
+        self.narrator.stop()  # the last sentence ends with the window, not after it
         return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from game.sim import sample_crossing
-from game.story.crossing import EVENT_FOR_KIND, HELD_DECISIONS, said_already
+from game.story.crossing import EVENT_FOR_KIND, EVERYONE, HELD_DECISIONS, said_already
 from game.story.world import World
 
 
@@ -37,8 +37,12 @@ def test_every_station_shows_the_models_outcome(content, world):
         last = crossing.beats[-1].records
         made = {entry for _, entry in story.records}
         assert len(last) == len(made), traveller.id  # every record the model made is shown by the end
-        people = sum(max(1, len(line.people)) for line in last)
+        aboard = len({who for who, _ in story.records})
+        people = sum(aboard if line.people == (EVERYONE,) else max(1, len(line.people)) for line in last)
         assert people == len(story.records), traveller.id  # ... naming everyone it is about
+        # "everyone in the car" stands for a list of three or more, never for fewer
+        assert all(aboard >= 3 for line in last if line.people == (EVERYONE,)), traveller.id
+        assert all(len(line.people) < aboard or aboard < 3 for line in last if line.people != (EVERYONE,))
 
 
 def test_same_seed_same_story_other_seeds_differ(content):

@@ -80,3 +80,24 @@ def test_the_short_crossing_stops_only_where_a_camera_looks_at_faces(content):
         stops = path_stops(content, "kiosk", chain)
         assert stops and all(chain[i].kind in kinds for i in stops)
         assert path_stops(content, "full", chain) == list(range(len(chain)))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_a_page_that_shows_one_side_shows_the_other(content, lang, size):
+    """On the kiosk's two decisions, the voice that supports today's practice and the one that criticises
+    it are laid out on the same page (a visitor who never presses More still hears both sides)."""
+    init_pygame(headless=True)
+    try:
+        game = Game(content, seed=1, size=size, kiosk=True, lang=lang)
+        player = Driver(game, "touch")
+        for key in ("start", content.scenes.kiosk_path.travellers[0], "continue", "board"):
+            player.press(key)
+        while game.scene.name in ("lab", "board"):
+            briefs = {v.brief for v in game.scene.question.voices[:2]}
+            pages = [{w.id for box in page for w in box.item.words} & briefs
+                     for page in game.scene.laid_out()[1].pages]
+            assert briefs in pages, f"{game.scene.name} ({lang}, {size}): the two voices on pages {pages}"
+            player.press("next")
+    finally:
+        shutdown()

@@ -42,12 +42,12 @@ def choose(game: Game, **values) -> None:
 def test_prefs_chosen_in_one_run_are_there_in_the_next(content, config):
     game = Game(content, size=(1280, 720), prefs_file=prefs_path())
     Driver(game, "keyboard").press("language")  # the title's language button
-    choose(game, text_scale=1.5, high_contrast=True, reduced_motion=True)
+    choose(game, text_scale=1.5, high_contrast=True, reduced_motion=True, read_aloud=True)
     stored = json.loads(prefs_path().read_text(encoding="utf-8"))
     assert stored == {"text_scale": 1.5, "high_contrast": True, "reduced_motion": True, "sound": 0.6,
-                      "language": "es"}
+                      "read_aloud": True, "language": "es"}
     again = Game(content, size=(1280, 720), prefs_file=prefs_path())
-    assert again.ctx.run.prefs == Prefs(1.5, True, True, "es")
+    assert again.ctx.run.prefs == Prefs(1.5, True, True, "es", read_aloud=True)
     assert again.ctx.text.scale == 1.5 and again.ctx.palette is not Game(content).ctx.palette
 
 

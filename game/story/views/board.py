@@ -86,9 +86,10 @@ SHOWN_VOICES = 2  # one that supports today's practice and one that criticises i
 def voices(content: Any, question: Any, numbers: Numbers) -> Item:
     """The question's first two voices, one for today's practice and one against it, each in its brief
     telling, under their heading; every voice in full is a press away ("All voices"), so a class reads
-    both sides without reading every word."""
+    both sides without reading every word. Side by side where there is room (the lab's full width), so
+    that a page that shows one side shows the other too."""
     said = [voice(content.sources, v, numbers, brief=True) for v in question.voices[:SHOWN_VOICES]]
-    return column(text("board.voices", "accent"), *said)
+    return column(text("board.voices", "accent"), row(*said, weights=(1,) * len(said), min_width=360))
 
 
 def actions(content: Any, index: int, standalone: bool, numbers: Numbers,

@@ -13,6 +13,7 @@ from ..board import BEYOND_FIGURES, FIGURE_HORIZON, figures
 from ..numbers import Numbers
 from ..people import mood, touched_most, touches, visible_state
 from ..screen import Item, Words, column, pair, panel, row, text
+from ..speech import person
 from .timeline import timeline
 
 
@@ -41,7 +42,8 @@ LINE_GAP = 10    # between the lines about one traveller, closer than between tr
 def face_item(traveller: Any, mood: str | None, size: int = FACE) -> Item:
     """A traveller's face, its expression what happened to them."""
     return Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour), "height": size,
-                                  "width": size, "scales": True, "mood": mood})
+                                  "width": size, "scales": True, "mood": mood,
+                                  "said": person(Words(traveller.name), mood)})
 
 
 def change_lines(world: Any, traveller_id: str, mine: Any, numbers: Numbers, full: bool = False,

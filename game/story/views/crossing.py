@@ -108,6 +108,7 @@ def scale(threshold: float, marks: tuple[tuple[float, str], ...], numbers: Numbe
         "painter": "scale", "height": SCALE_HEIGHT, "scales": True, "threshold": threshold, "marks": marks,
         "lo": SCALE_LO, "hi": SCALE_HI, "low": numbers.count(SCALE_LO), "high": numbers.count(SCALE_HI),
         "threshold_words": Words.of("shot.threshold", {"score": said}),
+        "said": Words.of("shot.threshold", {"score": said}),  # for self-voicing: the shots' words say the scores
         "no_match": Words("shot.no_match_side"), "match": Words("shot.match_side")})
 
 

@@ -17,6 +17,7 @@ from game.sim import fmr_at, genuine_curve, impostor_curve, policy_threshold
 from ..board import BoardState
 from ..numbers import Numbers
 from ..screen import Item, Screen, Words, button, choice, column, grid, pair, panel, row, text
+from ..speech import person
 from .board import actions, header, option_words, question_at, voices
 from .consequences import figure_rows
 from .crossing import continues
@@ -87,6 +88,22 @@ def chart(world: Any, profile: str, threshold: float, mark: dict[str, Any] | Non
     if mark is not None:
         data["mark"] = mark
     return Item("chart", (Words("lab.chart"),), key="chart", data=data)
+
+
+def chart_said(world: Any, policy: Any, threshold: float, numbers: Numbers) -> dict[str, tuple[Words, ...]]:
+    """What the chart shows, in words, for self-voicing (game/story/speech.py): where the line is, and what it
+    does each day to everyone and to each group, the figures of the groups' table. In the screen's `extra`,
+    by the chart's key: the chart's data stays plain numbers for its painter."""
+    year = world.year(policy)
+    said = [Words.of("speech.lab_line", {"score": numbers.decimal(threshold, 2)}),
+            Words.of("speech.lab_everyone", {"misses": numbers.count(year.false_non_matches / year.days)})]
+    for group in world.model.groups:
+        figures = year.by_group[group]
+        chance = Words.of("lab.rarer", {"n": numbers.count(1 / RAREST)}) if 0 < figures.fmr < RAREST else \
+            numbers.one_in(figures.fmr)
+        said.append(Words.of("speech.lab_group", {"group": Words(world.model_group_label(group)), "chance": chance,
+                                                  "misses": numbers.count(figures.false_non_matches / year.days)}))
+    return {"chart": tuple(said)}
 
 
 def chart_labels(threshold: float, numbers: Numbers) -> Item:
@@ -240,7 +257,7 @@ def catch_lines(world: Any, question: Any, challenge: Challenge, numbers: Number
         said = Words.of("challenge.catch.luis_under" if under else "challenge.catch.luis_over",
                         {"score": numbers.decimal(score, 2)})
     face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour),
-                                  "height": 64, "width": 64, "scales": True})
+                                  "height": 64, "width": 64, "scales": True, "said": person(Words(traveller.name))})
     lines.append(row(face, Item("text", (said,), "small"), weights=(1, 6), min_width=48))
     lines.append(text("challenge.catch.now", "strong", now=numbers.one_in(lookalike_pass(world, question, policy))))
     if challenge.done:
@@ -311,6 +328,7 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
     presets = grid(*(choice(f"option:{i}", words, i == preset) for i, words in enumerate(fixed["options"])),
                    min_width=380)
     profile = policy.effective_profile(model)
+    said = chart_said(world, policy, threshold, numbers)
     which = algorithm(question, board) if question.algorithm else None
     if challenge is not None and not challenge.free and question.challenge is not None:
         shown = mark(*impostor_score(world, question)) if challenge.step == CATCH else None
@@ -325,7 +343,7 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
         # a kiosk visitor drags the line in the first step; the presets come with the steps after it
         below = () if compact and challenge.step == CATCH else (presets,)
         body = (header, continues(row(step, lab, weights=(4, 3), min_width=420)), *below, *fixed["voices"])
-        return Screen("lab", body, fixed["actions"], focus=challenge_focus(challenge))
+        return Screen("lab", body, fixed["actions"], focus=challenge_focus(challenge), extra={"said": said})
     # both kinds of error beside the line that trades them: the groups' table and the year's figures
     left = column(chart(world, profile, threshold), chart_labels(threshold, numbers), fixed["legend"], which,
                   fixed["note"])
@@ -334,4 +352,4 @@ def lab_screen(world: Any, board: BoardState, index: int, numbers: Numbers, stan
             *figure_rows(world, policy, LAB_FIGURES, numbers)]
     right = panel(column(group_table(world, policy, numbers), *year))
     body = (fixed["header"], presets, continues(row(left, right, weights=(3, 4), min_width=420)), *fixed["voices"])
-    return Screen("lab", body, fixed["actions"], focus="chart")
+    return Screen("lab", body, fixed["actions"], focus="chart", extra={"said": said})

@@ -73,6 +73,10 @@ def map_item(content: Any, traveller_id: str, index: int, numbers: Numbers, heig
             said = (("camera.passed_map_one" if one else "camera.passed_map") if data["secondary"]
                     else ("camera.queue_map_one" if one else "camera.queue_map"))
             data["cars_words"] = Words.of(said, {"n": numbers.count(cars)})
+    # where the traveller is, for self-voicing (game/story/speech.py), and the cars the painter draws
+    here = Words.of("speech.map", {"n": numbers.count(index + 1), "total": numbers.count(len(chain)),
+                                   "station": Words(chain[index].title)})
+    data["said"] = (here, *((data["cars_words"],) if data["cars_words"] is not None else ()))
     return Item("map", data=data)
 
 

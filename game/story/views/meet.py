@@ -10,6 +10,7 @@ from typing import Any
 
 from ..numbers import Numbers
 from ..screen import Item, Screen, Words, button, column, grid, pair, panel, row, text
+from ..speech import person
 
 PORTRAIT = 260          # the face, at any text size: the words beside it grow instead
 COMPANION = 96          # a companion's face, at standard text
@@ -22,9 +23,12 @@ def mood(traveller: Any) -> str:
     return "waiting" if traveller.lane in QUEUED else "calm"
 
 
-def portrait(face: Any, behaviour: tuple[str, ...], mood_: str, size: int, scales: bool) -> Item:
+def portrait(face: Any, behaviour: tuple[str, ...], mood_: str, size: int, scales: bool,
+             name: Words | None = None) -> Item:
+    """A face; `name`, who it is, for self-voicing (with the mood the face shows)."""
+    said = {"said": person(name, mood_)} if name is not None else {}
     return Item("portrait", data={"face": face, "behaviour": behaviour, "height": size, "width": size,
-                                  "scales": scales, "mood": mood_})
+                                  "scales": scales, "mood": mood_, **said})
 
 
 def story(traveller: Any, numbers: Numbers) -> Item:
@@ -46,7 +50,7 @@ def companions(traveller: Any, mood_: str) -> Item | None:
     """Who travels with them, a face and a name each."""
     if not traveller.companions:
         return None
-    people = [row(portrait(c.face, tuple(c.behaviour), mood_, COMPANION, True),
+    people = [row(portrait(c.face, tuple(c.behaviour), mood_, COMPANION, True, Words(c.name or f"seat.{c.seat}")),
                   text(c.name or f"seat.{c.seat}", "strong"), weights=(1, 2), min_width=COMPANION // 2)
               for c in traveller.companions]
     return column(text("people.with", "subheading"), grid(*people, min_width=COMPANION_MIN_WIDTH))
@@ -56,8 +60,8 @@ def meet_screen(content: Any, traveller_id: str, numbers: Numbers) -> Screen:
     traveller = content.travellers[traveller_id]
     feeling = mood(traveller)
     words = column(text(f"traveller.{traveller_id}.hook", "accent"), story(traveller, numbers))
-    top = row(portrait(traveller.face, tuple(traveller.behaviour), feeling, PORTRAIT, False), words,
-              weights=(1, 3), min_width=PORTRAIT)
+    face = portrait(traveller.face, tuple(traveller.behaviour), feeling, PORTRAIT, False, Words(traveller.name))
+    top = row(face, words, weights=(1, 3), min_width=PORTRAIT)
     about = row(facts(content, traveller), companions(traveller, feeling) or column(), weights=(1, 1), min_width=420)
     body = (text(traveller.name, "heading"), top, about)
     actions = (button("start", "people.start", primary=True), button("back", "people.back"))

@@ -13,6 +13,7 @@ from ..crossing import Crossing
 from ..numbers import Numbers
 from ..people import mood
 from ..screen import Item, Screen, Words, button, column, panel, row, text
+from ..speech import person
 from .crossing import continues, shots, status_badge
 from .timeline import timeline
 
@@ -45,7 +46,8 @@ def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: N
     traveller = world.content.travellers[traveller_id]
     feeling = mood(crossing)
     face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour), "height": PORTRAIT,
-                                  "width": PORTRAIT, "scales": True, "mood": feeling})
+                                  "width": PORTRAIT, "scales": True, "mood": feeling,
+                                  "said": person(Words(traveller.name), feeling)})
     said = column(status_badge("ok" if crossing.released else "alert", Words(crossing.summary)),
                   after_line(traveller_id, crossing), text(crossing.reason, "muted"))
     decided = row(face, said, weights=(1, 4), min_width=PORTRAIT // 2)

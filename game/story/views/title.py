@@ -5,7 +5,9 @@ from typing import Any
 
 from game.content.schema import Face
 
+from ..prefs import SPECS, Prefs
 from ..screen import Item, Screen, button, column, grid, row, text
+from .settings import setting
 
 # synthetic faces under camera brackets: the picture the game is about (never a photo of anyone)
 GALLERY = (Face(skin=1, hair="short", hair_colour="brown"), Face(skin=4, hair="long", shirt="teal"),
@@ -15,7 +17,9 @@ GALLERY = (Face(skin=1, hair="short", hair_colour="brown"), Face(skin=4, hair="l
            Face(skin=3, hair="covered", shirt="red"))
 
 
-def title_screen(content: Any, kiosk: bool) -> Screen:
+def title_screen(content: Any, kiosk: bool, prefs: Prefs = Prefs()) -> Screen:
+    """`prefs`: the run's, for the read aloud button (as in Settings: where a visitor who cannot read the
+    screen well starts)."""
     words = column(text("game.name", "title"), text("game.tagline", "tagline"),
                    *(text(line_id) for line_id in content.scenes.title_lines))
     faces = grid(*(Item("portrait", data={"face": face, "height": 200, "brackets": True}) for face in GALLERY),
@@ -23,7 +27,8 @@ def title_screen(content: Any, kiosk: bool) -> Screen:
     actions = [button("start", "title.play", primary=True)]
     if not kiosk:  # the lesson, and the teacher's tally of a class's codes
         actions += [button("class", "title.class"), button("teacher", "title.teacher")]
-    actions += [button("shift", "shift.on_title"), button("settings", "title.settings")]
+    actions += [button("shift", "shift.on_title"), button("settings", "title.settings"),
+                setting(SPECS["read_aloud"], prefs)]
     if len(content.languages) > 1:
         actions.append(button("language", "title.language"))
     if not kiosk:

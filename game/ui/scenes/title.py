@@ -13,10 +13,11 @@ class TitleScene(ScreenScene):
     name = "title"
 
     def screen(self):
-        return title_screen(self.ctx.content, self.ctx.kiosk)
+        return title_screen(self.ctx.content, self.ctx.kiosk, self.ctx.run.prefs)
 
     def actions(self) -> dict[str, Callable[[], None]]:
-        return {"start": self.start, "class": self.lesson, "teacher": self.teacher, "shift": self.shift, "settings": self.settings, "language": self.next_language,
+        return {"start": self.start, "class": self.lesson, "teacher": self.teacher, "shift": self.shift, "settings": self.settings,
+                "read_aloud": self.read_aloud, "language": self.next_language,
                 "quit": self.back}
 
     def start(self) -> None:
@@ -33,6 +34,10 @@ class TitleScene(ScreenScene):
 
     def teacher(self) -> None:
         self.ctx.stack.push(registry.make_scene("teacher", self.ctx))
+
+    def read_aloud(self) -> None:
+        self.ctx.services["game"].toggle_read_aloud()
+        self.refresh()
 
     def shift(self) -> None:
         self.ctx.stack.push(registry.make_scene("shift", self.ctx))
