@@ -10,6 +10,7 @@ its line is dragged) is said again, at most once a second. R reads the whole scr
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from game.story import speech
@@ -22,6 +23,19 @@ from .voice import Voice
 AGAIN_AFTER_S = 1.0  # a control whose words keep changing (a dragged line) is said at most this often
 OPENING_LINES = 3    # on arriving, the lines under the heading said before the focused control
 NEW_LINES = 6        # of what appeared with new controls, at most this many lines (R reads the rest)
+
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def changed(before: str, now: str) -> str:
+    """`now` from its first sentence that differs from `before`: a dragged line says "The line is at
+    4.31 ...", not again what the chart is."""
+    old, new = SENTENCE.split(before), SENTENCE.split(now)
+    same = 0
+    while same < min(len(old), len(new)) - 1 and old[same] == new[same]:
+        same += 1
+    return " ".join(new[same:])
 
 
 class Narrator:
@@ -98,7 +112,7 @@ class Narrator:
         elif self._focus is None or key != self._focus[0]:
             self.speak([words])
         elif words != self._focus[1] and self.clock - self._said_at >= AGAIN_AFTER_S:
-            self.speak([words])
+            self.speak([changed(self._focus[1], words)])
         else:
             self.voice.update()
             return

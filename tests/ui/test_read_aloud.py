@@ -167,3 +167,26 @@ def test_without_an_engine_the_screen_says_so_and_the_game_goes_on(content, monk
     game.draw()
     Driver(game, "keyboard").press("start")
     assert game.scene.name == "choose"
+
+
+def test_dragging_the_line_says_where_it_is_now_at_most_once_a_second(content, speech_engine):
+    from game.ui.narrator import changed
+    from game.ui.voice import spoken
+    assert changed("The chart. The line is at 4.26. Men: 142.", "The chart. The line is at 4.31. Men: 150.") == \
+        "The line is at 4.31. Men: 150."
+    game = Game(content, seed=1, size=(1280, 720), start="lab")
+    game.ctx.run.lab_challenge = None
+    read_aloud(game)
+    lab = game.scene
+    lab.focus_key("chart")
+    listen(game, 5)
+    before = game.narrator.focused_words(lab, lab.screen())
+    speech_engine.started.clear()
+    for _ in range(3):  # three moves of the line within a fraction of a second of the last words
+        game.send(I.Intent(I.RIGHT))
+        game.step(0.05)
+    assert heard(speech_engine) == [], "not again until a second has passed"
+    listen(game, 70)
+    after = game.narrator.focused_words(lab, lab.screen())
+    assert after != before and heard(speech_engine) == [spoken(changed(before, after), "en")]
+    assert not changed(before, after).startswith(before.split(".")[0]), "what the chart is, not said again"
