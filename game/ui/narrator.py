@@ -16,9 +16,7 @@ from typing import Any, Callable
 from game.story import speech
 from game.story.screen import Screen
 
-from . import voice as engines
 from .screens import TERM
-from .voice import Voice
 
 AGAIN_AFTER_S = 1.0  # a control whose words keep changing (a dragged line) is said at most this often
 OPENING_LINES = 3    # on arriving, the lines under the heading said before the focused control
@@ -41,8 +39,8 @@ def changed(before: str, now: str) -> str:
 class Narrator:
     def __init__(self, ctx: Any, engine_finder: Callable[[], Any] | None = None):
         self.ctx = ctx
-        self._find = engine_finder or (lambda: engines.find_engine())  # looked up when first needed
-        self._voice: Voice | None = None
+        self._find = engine_finder
+        self._voice: Any = None  # game.ui.voice.Voice, made when read aloud is first on
         self._place: tuple | None = None  # (scene, page, heading) last spoken
         self._focus: tuple[str | None, str] | None = None  # (focused key, what it said)
         self._controls: tuple = ()       # the screen's controls: new ones mean something new was asked
@@ -52,10 +50,12 @@ class Narrator:
         self.clock = 0.0
 
     @property
-    def voice(self) -> Voice:
-        """The engine is looked for the first time read aloud is on (a game never read aloud starts none)."""
+    def voice(self) -> Any:
+        """The engine is looked for the first time read aloud is on: a game never read aloud loads none of
+        it (nor the subprocess machinery, which would slow the first frame)."""
         if self._voice is None:
-            self._voice = Voice(self._find())
+            from . import voice
+            self._voice = voice.Voice((self._find or voice.find_engine)())
         return self._voice
 
     @property

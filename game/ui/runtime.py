@@ -26,7 +26,6 @@ from .camera import clear_overlays
 from .draw import clear_faces
 from .layout import clear_measures
 from .narrator import Narrator
-from .voice import NO_ENGINE
 from .port import clear_backgrounds
 from .scene import Context, Stack
 from .scenes import REGISTRY, make_scene, scene_class
@@ -311,6 +310,7 @@ class Game:
     def _say_no_engine(self, canvas: pygame.Surface) -> None:
         """Read aloud is on and there is no speech engine here: one line at the top says so, on a band
         of the background so it reads over anything."""
+        from .voice import NO_ENGINE
         palette = self.ctx.palette
         line = self.ctx.text.render(self.ctx.t(NO_ENGINE), 20, palette.text, width=canvas.get_width() - 32)
         band = pygame.Rect(0, 0, canvas.get_width(), line.get_height() + 12)
