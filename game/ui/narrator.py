@@ -20,6 +20,7 @@ from .screens import TERM
 
 AGAIN_AFTER_S = 1.0  # a control whose words keep changing (a dragged line) is said at most this often
 OPENING_LINES = 3    # on arriving, the lines under the heading said before the focused control
+SILENT = ("attract", "attract_call")  # the kiosk playing itself to nobody: a museum hall is not talked at
 NEW_LINES = 6        # of what appeared with new controls, at most this many lines (R reads the rest)
 
 
@@ -92,9 +93,9 @@ class Narrator:
                 self._voice.stop()
             self._place = self._focus = None
             return
-        screen = scene.screen() if scene is not None and hasattr(scene, "screen") else None
-        if screen is None:
+        if scene is None or not hasattr(scene, "screen") or scene.name in SILENT:
             return
+        screen = scene.screen()
         # a new scene, page or heading (the lane's next station, the board's next question) is a new place
         title = speech.heading(screen, self._say())
         place = (id(scene), getattr(scene, "page", 0), title)

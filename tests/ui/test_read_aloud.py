@@ -9,13 +9,15 @@ import re
 import pytest
 
 from game.ui import input as I
+from game.ui.narrator import SILENT
 from game.ui.runtime import REGISTRY, Game, init_pygame, shutdown
 from game.ui.scenes.registry import scene_class
 from game.ui.screens import ScreenScene
 
 from .driver import Driver
 
-SCREEN_SCENES = sorted(name for name in REGISTRY if issubclass(scene_class(name), ScreenScene))
+# every screen a player can be on (the attract loop plays to nobody, in silence: its own test below)
+SCREEN_SCENES = sorted(name for name in REGISTRY if issubclass(scene_class(name), ScreenScene) and name not in SILENT)
 UNFILLED = re.compile(r"[{}]")
 COUNTS: dict[str, dict[str, int]] = {}
 
@@ -190,3 +192,15 @@ def test_dragging_the_line_says_where_it_is_now_at_most_once_a_second(content, s
     after = game.narrator.focused_words(lab, lab.screen())
     assert after != before and heard(speech_engine) == [spoken(changed(before, after), "en")]
     assert not changed(before, after).startswith(before.split(".")[0]), "what the chart is, not said again"
+
+
+def test_the_attract_loop_plays_in_silence_even_when_the_museum_sets_read_aloud_on(content, speech_engine):
+    game = Game(content, size=(1920, 1080), kiosk=True)
+    game.ctx.run.prefs = game.ctx.run.first_prefs = game.ctx.run.prefs.set("read_aloud", True)
+    game.reset(attract=True)
+    assert game.ctx.run.prefs.read_aloud and game.scene.name == "attract"
+    listen(game, 600)  # ten seconds of the game playing itself
+    assert heard(speech_engine) == []
+    Driver(game, "touch").tap((960, 540))  # a visitor: the title, read aloud
+    listen(game, 30)
+    assert game.scene.name == "title" and content.text("game.name") in heard(speech_engine)
