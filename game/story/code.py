@@ -19,7 +19,7 @@ from typing import Any
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 VERSION_CHARS = 2
 CHECK_CHARS = 2
-GROUP = 5  # characters between the hyphens of a shown code
+GROUP = 5  # characters in each group of a shown code
 THRESHOLD_LOW, THRESHOLD_STEP, THRESHOLD_STEPS = 2.0, 0.05, 120  # the lab's grid: 2.0 to 8.0
 BEFORE, AFTER = "before", "after"
 
@@ -64,7 +64,7 @@ class Codebook:
         self.check = dict(check or {})
         self.radices = ([len(options) for _, options in self.slots] + [THRESHOLD_STEPS + 2]
                         + [len(getattr(item, when).options) + 1 for when in (BEFORE, AFTER) for item in self.check.values()])
-        self.payload_chars = max(1, math.ceil(math.log(math.prod(self.radices), 32)))
+        self.payload_chars = _digits_for(math.prod(self.radices))
         self.length = VERSION_CHARS + self.payload_chars + CHECK_CHARS
         self.version = _to_base32(zlib.crc32(self._shape().encode()) % 32 ** VERSION_CHARS, VERSION_CHARS)
 
@@ -81,7 +81,7 @@ class Codebook:
 
     def encode(self, decisions: dict[str, int], threshold_score: float | None,
                before: dict[str, int] | None = None, after: dict[str, int] | None = None) -> str:
-        """The code, grouped with hyphens; slots not given count as their first option, check items
+        """The code, in groups of five; slots not given count as their first option, check items
         not given as unanswered."""
         digits = [decisions.get(slot, 0) for slot, _ in self.slots] + [_threshold_digit(threshold_score)]
         for answers in (before or {}, after or {}):
@@ -115,7 +115,7 @@ class Codebook:
             value, digit = divmod(value, radix)
             digits.append(digit)
         digits.reverse()
-        if value or any(d >= r for d, r in zip(digits, self.radices)):
+        if value:
             raise CodeError("this code does not fit this game's questions", "fit")
         n = len(self.slots)
         decisions = dict(zip((slot for slot, _ in self.slots), digits[:n]))
@@ -125,6 +125,14 @@ class Codebook:
         before, after = answers[:len(self.check)], answers[len(self.check):]
         pick = lambda given: {cid: d - 1 for cid, d in zip(self.check, given) if d}  # noqa: E731
         return Decoded(decisions, score, pick(before), pick(after))
+
+
+def _digits_for(values: int) -> int:
+    """Base-32 characters enough to write any of `values` numbers (0 to values - 1); integers, no rounding."""
+    chars = 1
+    while 32 ** chars < values:
+        chars += 1
+    return chars
 
 
 def _threshold_digit(score: float | None) -> int:

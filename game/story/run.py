@@ -38,6 +38,7 @@ class Run:
     lab_challenge: Any = None  # game.story.views.lab.Challenge: where the lab's challenge was left
     # the class check's answers (item id -> option index), before the lane and after the record
     check: dict[str, dict[str, int]] = field(default_factory=lambda: {"before": {}, "after": {}})
+    checked: list[str] = field(default_factory=list)  # the check's rounds seen through to Done
 
     def __post_init__(self) -> None:
         if self.first_prefs is None:

@@ -18,7 +18,7 @@ from .screen import Item, Screen, Words
 Say = Callable[[Words], str]          # renders Words in the player's language (the UI's Flow.say)
 Translate = Callable[..., str]        # t(text_id, **values), as ctx.t and Numbers take it
 
-TERM = "term:"                        # a glossary term's target key (game/ui/screens.py TERM)
+TERM = "term:"                        # a glossary term's target key: "term:<id>" (game/ui/screens.py)
 HEADINGS = (("title", "heading"), ("subheading",))  # a screen's heading: the first text of these roles
 CONTAINERS = ("row", "column", "grid", "panel")
 DRAWN = ("chart", "map", "portrait")  # read by their words and their data's "said"

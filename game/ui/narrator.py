@@ -93,7 +93,11 @@ class Narrator:
                 self._voice.stop()
             self._place = self._focus = None
             return
-        if scene is None or not hasattr(scene, "screen") or scene.name in SILENT:
+        if scene is not None and scene.name in SILENT:  # the last visitor's sentence stops; the next arrival
+            self.stop()                                    # starts afresh
+            self._place = self._focus = None
+            return
+        if scene is None or not hasattr(scene, "screen"):
             return
         screen = scene.screen()
         # a new scene, page or heading (the lane's next station, the board's next question) is a new place
@@ -107,7 +111,8 @@ class Narrator:
             self.speak([title, *self.opening(screen, title), words])
         elif controls != self._controls:  # the same place asks something new (the lane's guess): what is new
             reading = speech.reading(screen, self._say())
-            new = [line for line in reading if line not in self._reading and line != words]
+            labels = self.control_words(screen)
+            new = [line for line in reading if line not in self._reading and line not in labels and line != words]
             self._reading = reading
             self.speak([*new[:NEW_LINES], words])
         elif self._focus is None or key != self._focus[0]:
@@ -119,11 +124,15 @@ class Narrator:
             return
         self._place, self._focus, self._controls = place, (key, words), controls
 
+    def control_words(self, screen: Screen) -> set[str]:
+        """What each control says: lines of a reading that are controls, not news."""
+        say = self._say()
+        return {speech.utterance(i, say, screen) for i in screen.controls()}
+
     def opening(self, screen: Screen, title: str) -> list[str]:
         """What follows the heading before any control (a station's news, a question's prompt): a few
         lines, so arriving somewhere says what happened there; R reads the rest."""
-        say = self._say()
-        controls = {speech.utterance(i, say, screen) for i in screen.controls()}
+        controls = self.control_words(screen)
         after = self._reading[self._reading.index(title) + 1:] if title in self._reading else self._reading
         lines = []
         for line in after:

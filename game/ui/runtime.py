@@ -71,6 +71,7 @@ def forget_kept() -> None:
     clear_fonts()
     clear_measures()
     clear_pictures()
+    clear_faces()
     clear_backgrounds()
     clear_overlays()
     _SHADES.clear()
@@ -133,6 +134,7 @@ class Game:
         run = Run(seed=seed, prefs=prefs.set("language", language if language in content.strings else "en"),
                   path="kiosk" if kiosk else path)
         self._saved_prefs = run.prefs
+        self.launch_path = run.path  # the title's Start plays this path; "Class lesson" the class's
         self.ctx = Context(content, run, self.stack, Text(), theme.STANDARD, kiosk=kiosk)
         self.ctx.make_world = lambda: _world(content, seed)
         self.ctx.services["game"] = self

@@ -13,13 +13,13 @@ from typing import Callable, Iterator
 import pygame
 
 from game.story import glossary
+from game.story.speech import TERM  # the key of a glossary term's target: "term:<id>"
 from game.story.screen import Item, Screen
 
 from . import draw, theme
 from .layout import CONTROLS, ROLES, Box, Flow, Layout, lay_out
 from .scene import Button, Context, Scene
 
-TERM = "term:"  # the key of a glossary term's target: "term:<id>"
 TERM_DOT = 3     # the dots under a term: this many pixels square, as far apart
 
 

@@ -13,6 +13,7 @@ right in English and Spanish, and `Voice` applies it to everything it queues.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 import shutil
@@ -84,9 +85,11 @@ def _popen(command: list[str], stdin_text: str | None = None, env: dict[str, str
     if stdin_text is not None and proc.stdin:
         try:  # an utterance is far below a pipe's buffer, so this does not wait for the reader
             proc.stdin.write(stdin_text.encode("utf-8"))
-            proc.stdin.close()
         except OSError:  # it exited at once
             pass
+        finally:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()
     return _Process(proc)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.story.code import Codebook
+from game.ui.scenes.registry import make_scene
 
 from .driver import DEVICES, Driver
 from .test_board_flow import answer_every_question
@@ -76,3 +77,27 @@ def test_the_full_game_has_no_check(game, content):
     driver = Driver(game, "keyboard")
     driver.press("start")
     assert driver.scene.name == "choose"
+
+
+def test_class_lesson_then_back_then_start_is_the_full_game(game, content):
+    driver = Driver(game, "keyboard")
+    driver.press("class")
+    assert driver.scene.name == "check"
+    driver.press("back")
+    driver.press("start")
+    assert driver.scene.name == "choose" and game.ctx.run.path == "full"
+
+
+def test_a_check_left_half_way_can_be_taken_up_again(game, content):
+    driver = Driver(game, "keyboard")
+    game.ctx.run.path = "class"
+    game.ctx.stack.push(make_scene("record", game.ctx))
+    game.stack.apply()
+    record = driver.scene
+    driver.press("check_after")
+    driver.press("answer:1")
+    driver.press("back")  # from the first question: out of the check, one answer given
+    assert driver.scene is record and game.ctx.run.check["after"]
+    assert "check_after" in (b.key for b in record.buttons), "not done: still offered"
+    said = " ".join(w.id for item in record.screen().body for i in item.walk() for w in i.words)
+    assert "check_screen.result" not in said, "no score for a round not finished"

@@ -205,3 +205,25 @@ def test_a_script_that_loses_its_way_starts_again(kiosk, content, monkeypatch):
     assert play_until(kiosk, "choose") == ["title", "choose"]
     assert play_until(kiosk, "title") == ["choose", "title"] and kiosk.scene is attract
     assert attract.play.run.prefs.language == "en", "lost, it starts again in the same language"
+
+
+def test_a_kiosk_reset_forgets_what_the_last_visitor_made(content):
+    """Each visitor starts from the same memory: the fonts, pictures and measures kept for speed and the
+    model's results for the last visitor's policies are all dropped at the kiosk's reset."""
+    from game.ui import camera, draw, layout, port, text
+    init_pygame(headless=True)
+    try:
+        game = Game(content, seed=1, size=(1280, 720), kiosk=True)
+        player = Driver(game, "touch")
+        for key in ("start", content.scenes.kiosk_path.travellers[0], "continue", "board"):
+            player.press(key)
+        game.draw()
+        assert text._RENDERED.bytes and draw._FACES.bytes and layout._WIDTHS and text._font.cache_info().currsize
+        assert game.ctx.world.model.cache
+        game.reset(attract=True)
+        game.draw()  # the first frame of the fresh run lets the last one's memory go
+        assert not game.ctx.world.model.cache and game.ctx.world._year.cache_info().currsize == 0
+        assert not port._BACKGROUNDS and not camera._OVERLAYS
+        assert text._font.cache_info().currsize <= 6, "only the attract loop's first frame's fonts"
+    finally:
+        shutdown()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pygame
 import pytest
 
 from game.ui import input as I
@@ -194,13 +195,30 @@ def test_dragging_the_line_says_where_it_is_now_at_most_once_a_second(content, s
     assert not changed(before, after).startswith(before.split(".")[0]), "what the chart is, not said again"
 
 
-def test_the_attract_loop_plays_in_silence_even_when_the_museum_sets_read_aloud_on(content, speech_engine):
+def test_the_attract_loop_plays_in_silence_even_when_the_museum_sets_read_aloud_on(content, monkeypatch):
+    from game.ui import voice
+    slow = voice.FakeEngine(at_once=False)  # each line lasts until finished: a reset comes mid-sentence
+    monkeypatch.setattr(voice, "find_engine", lambda: slow)
+    speech_engine = slow
     game = Game(content, size=(1920, 1080), kiosk=True)
     game.ctx.run.prefs = game.ctx.run.first_prefs = game.ctx.run.prefs.set("read_aloud", True)
+    listen(game, 5)
+    speaking = slow.utterances[-1]
+    assert not speaking.done()
     game.reset(attract=True)
     assert game.ctx.run.prefs.read_aloud and game.scene.name == "attract"
     listen(game, 600)  # ten seconds of the game playing itself
-    assert heard(speech_engine) == []
+    assert (speaking.text, speaking.lang) in slow.stopped, "the last visitor's sentence stops"
+    assert not game.narrator.voice.speaking and len(slow.started) == 1, "and nothing more is said"
+    slow.started.clear()
     Driver(game, "touch").tap((960, 540))  # a visitor: the title, read aloud
     listen(game, 30)
-    assert game.scene.name == "title" and content.text("game.name") in heard(speech_engine)
+    assert game.scene.name == "title" and heard(speech_engine)[0] == content.text("game.name")
+
+
+def test_read_aloud_keys_work_on_the_teachers_results(content, speech_engine):
+    game = Game(content, size=(1280, 720), start="teacher")
+    teacher = game.scene
+    teacher.show_results()
+    game.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=0))
+    assert game.ctx.run.prefs.read_aloud, "V on the results, where nothing is typed"

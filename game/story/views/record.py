@@ -63,10 +63,8 @@ def code_block(code: str) -> Item:
     return column(text("record.code_label", "small_muted"), text("record.code", "heading", code=code))
 
 
-def check_line(content: Any, check: dict[str, dict[str, int]], numbers: Numbers) -> Item | None:
+def check_line(content: Any, check: dict[str, dict[str, int]], numbers: Numbers) -> Item:
     """After the check's second round, the student's two scores (the code carries the answers)."""
-    if not check.get(AFTER):
-        return None
     total = len(content.class_check)
     return text("check_screen.result", "small", before=numbers.count(score(content, BEFORE, check[BEFORE])),
                 after=numbers.count(score(content, AFTER, check[AFTER])), total=numbers.count(total))
@@ -114,12 +112,15 @@ def discuss_panel(world: Any) -> Item:
 
 
 def record_screen(world: Any, board: BoardState, met: list[str], numbers: Numbers,
-                  guesses: Item | None = None, check: dict[str, dict[str, int]] | None = None) -> Screen:
+                  guesses: Item | None = None, check: dict[str, dict[str, int]] | None = None,
+                  checked: bool = False) -> Screen:
     """`guesses`: the tally of the player's predictions in the lane (game.story.views.predict), if any.
     `check`: the class check's answers on the class path (None elsewhere): until its second round is
-    done, "Check what you learned" comes first; then the scores show under the code."""
+    seen through to Done (`checked`), "Check what you learned" comes first (a round left half way
+    keeps its answers); then the scores show under the code."""
     mine = policy_of(world, board)
-    result = check_line(world.content, check, numbers) if check is not None else None
+    checking = check is not None and not checked
+    result = check_line(world.content, check, numbers) if check is not None and checked else None
     top = row(column(text("record.title", "heading"), text("record.code_hint", "small_muted"), result),
               code_block(decision_code(world, board, check)), weights=(2, 1), min_width=300)
     choices = row(policy_panel(world, board, numbers), consequences(world, mine, RECORD_FIGURES, numbers),
@@ -127,7 +128,6 @@ def record_screen(world: Any, board: BoardState, met: list[str], numbers: Number
     people = travellers_blocks(world, met, mine, numbers)
     closing = row(groups_panel(world, mine, numbers), discuss_panel(world), weights=(1, 1), min_width=500)
     body = tuple(i for i in (top, choices, *people, guesses, closing) if i is not None)
-    checking = check is not None and not check.get(AFTER)
     first = (button("check_after", "check_screen.open_after", primary=True),) if checking else ()
     actions = (*first, button("sandbox", "record.sandbox", primary=not checking),
                button("info", "common.how_do_we_know"), button("sources", "record.sources"),

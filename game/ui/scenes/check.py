@@ -66,10 +66,13 @@ class CheckScene(ScreenScene):
     def next(self) -> None:
         if self.index + 1 < len(check_items(self.ctx.content)):
             self._go(self.index + 1)
-        elif self.when == "before":
-            self.ctx.stack.replace(registry.make_scene("choose", self.ctx))
         else:
-            self.ctx.stack.pop()
+            if self.when not in self.ctx.run.checked:
+                self.ctx.run.checked.append(self.when)
+            if self.when == "before":
+                self.ctx.stack.replace(registry.make_scene("choose", self.ctx))
+            else:
+                self.ctx.stack.pop()
 
     def back(self) -> None:
         if self.index > 0:

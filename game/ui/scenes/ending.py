@@ -76,13 +76,15 @@ class RecordScene(_BoardScreen):
     name = "record"
 
     def state_key(self) -> tuple:
-        return (*super().state_key(), tuple(self.ctx.run.met), tuple(self.ctx.run.predictions), self.ctx.run.path)
+        run = self.ctx.run
+        return (*super().state_key(), tuple(run.met), tuple(run.predictions), run.path, tuple(run.checked))
 
     def build(self) -> Screen:
         if self.ctx.run.path == "kiosk":  # a visitor's two answers, compact; no code, no class prompts
             return kiosk_record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers())
         guesses = prediction_panel(self.ctx.run, self.numbers())
-        return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers(), guesses, self.check())
+        return record_screen(self.world, self.board, list(self.ctx.run.met), self.numbers(), guesses, self.check(),
+                             "after" in self.ctx.run.checked)
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {"sandbox": self.sandbox, "info": self.show_facts, "sources": self.sources, "title": self.to_title,

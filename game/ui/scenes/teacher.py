@@ -93,7 +93,11 @@ class TeacherScene(ScreenScene):
     """The codes, then the results; the typed text lasts while the scene does (leaving it forgets them)."""
 
     name = "teacher"
-    takes_text = True  # game.ui.input: the keyboard types here
+    @property
+    def takes_text(self) -> bool:
+        """game.ui.input: the keyboard types here while the codes are entered (not on the results, where
+        V, R and M do what they do everywhere)."""
+        return self.mode == CODES
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)

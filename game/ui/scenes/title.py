@@ -21,16 +21,21 @@ class TitleScene(ScreenScene):
                 "quit": self.back}
 
     def start(self) -> None:
-        """The game; on the class path (face-value --class), the check comes first."""
-        if self.ctx.run.path == "class" and self.ctx.content.class_check:
-            self.ctx.stack.push(registry.make_scene("check", self.ctx, when="before"))
-        else:
-            self.ctx.stack.push(registry.make_scene("choose", self.ctx))
+        """The path the game was launched on (the class path with face-value --class)."""
+        game = self.ctx.services.get("game")
+        self.begin(game.launch_path if game is not None else self.ctx.run.path)
 
     def lesson(self) -> None:
         """The class path: the lesson's travellers and questions, the check before and after."""
-        self.ctx.run.path = "class"
-        self.start()
+        self.begin("class")
+
+    def begin(self, path: str) -> None:
+        """Play `path`; on the class path, the check comes first (where the content has one)."""
+        self.ctx.run.path = path
+        if path == "class" and self.ctx.content.class_check:
+            self.ctx.stack.push(registry.make_scene("check", self.ctx, when="before"))
+        else:
+            self.ctx.stack.push(registry.make_scene("choose", self.ctx))
 
     def teacher(self) -> None:
         self.ctx.stack.push(registry.make_scene("teacher", self.ctx))
