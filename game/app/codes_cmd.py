@@ -14,6 +14,7 @@ from game.sim import Model
 from game.story.code import AFTER, BEFORE, Codebook
 from game.story.labels import choice_values
 from game.story.numbers import Numbers, for_language
+from game.story.speech import sayer
 from game.story.tally import ClassTally, split_codes, tally
 from .args import fail
 
@@ -61,8 +62,9 @@ def run(content: Content, args: argparse.Namespace) -> int:
     if result.dragged:
         print("\n" + t("codes.dragged").format(count=result.dragged))
     print_check(result, t, numbers)
+    say = sayer(lambda text_id, **values: content.text(text_id, args.lang, **values))
     for code, reason in result.bad:
-        print(f"{code}: {reason}", file=sys.stderr)
+        print(f"{code}: {say(reason)}", file=sys.stderr)
     if args.csv:
         try:
             with args.csv.open("w", newline="", encoding="utf-8") as out:

@@ -11,8 +11,16 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .code import AFTER, BEFORE, CodeError, Codebook, normalise
+from .screen import Words
 
 SEPARATORS = re.compile(r"[\n\r,;\t]+")
+REASONS = {"characters": "teacher.bad.characters", "version": "teacher.bad.version",
+           "length": "teacher.bad.length", "typo": "teacher.bad.typo", "fit": "teacher.bad.fit"}
+
+
+def why(error: CodeError) -> Words:
+    """Why a code was not read, in the reader's language (the screen and the command say the same)."""
+    return Words.of(REASONS.get(error.kind, "teacher.bad.other"), error.values)
 
 
 def split_codes(text: str, length: int) -> list[str]:
@@ -61,7 +69,7 @@ class Phase:
 class ClassTally:
     codebook: Codebook
     total: int = 0
-    bad: list[tuple[str, str]] = field(default_factory=list)  # (the code as typed, why it was not read)
+    bad: list[tuple[str, Words]] = field(default_factory=list)  # (the code as typed, why it was not read)
     choices: dict[str, Counter] = field(default_factory=dict)  # slot -> option index -> players
     dragged: int = 0
     phases: dict[str, Phase] = field(default_factory=lambda: {BEFORE: Phase(), AFTER: Phase()})
@@ -95,7 +103,7 @@ def tally(codebook: Codebook, codes: list[str]) -> ClassTally:
         try:
             decoded = codebook.decode(code)
         except CodeError as error:
-            result.bad.append((code, str(error)))
+            result.bad.append((code, why(error)))
             continue
         result.dragged += decoded.threshold is not None
         for slot, index in decoded.decisions.items():

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from ..code import AFTER, ALPHABET, BEFORE, Codebook, CodeError, normalise
 from ..numbers import DASH, Numbers
 from ..screen import Item, Screen, Words, button, choice, column, grid, pair, panel, row, text
-from ..tally import SEPARATORS, ClassTally, split_codes
+from ..tally import SEPARATORS, ClassTally, split_codes, why
 from .board import option_words
 from .crossing import continues
 
@@ -26,8 +26,6 @@ SHOWN_BAD = 20            # and at most this many codes not read are listed, the
 CARET = "|"
 BAR = {"painter": "bar", "height": 14}  # a bar's length is its share of the codes read; the count is beside it
 PAGE_CHART_WIDTH = 440  # three charts across the printed page
-REASONS = {"characters": "teacher.bad.characters", "version": "teacher.bad.version",
-           "length": "teacher.bad.length", "typo": "teacher.bad.typo", "fit": "teacher.bad.fit"}
 MINUS = "\u2212"
 
 
@@ -74,7 +72,7 @@ def reason(codebook: Codebook, code: str) -> Words:
     try:
         codebook.decode(code)
     except CodeError as error:
-        return Words.of(REASONS.get(error.kind, "teacher.bad.other"), error.values)
+        return why(error)
     return Words("teacher.bad.other")
 
 
