@@ -91,8 +91,9 @@ def _utter(item: Item, say: Say, screen: Screen | None, header: Item | None = No
         return _join([_words(item, say), *(say(w) for w in said)], ". ")
     if item.kind == "pair":
         return _row(item, say, header)
-    if item.kind == "text":
-        return _words(item, say)
+    if item.kind == "text":  # as shown, unless it says how it is said (a code, spelled)
+        said = summary(item)
+        return say(said[0]) if said else _words(item, say)
     inside = []
     _read(item.items, say, screen, inside)
     return _join(inside, ". ")

@@ -270,3 +270,15 @@ def test_a_record_entry_says_its_system_how_long_and_who_reads_it(world, content
             for said in (say(Words(line.system)), kept, say(readers_words(line.readers))):
                 assert any(read.startswith(said) for read in lines), (tid, said)
     assert said_records > 5
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_decision_code_is_spelled_character_by_character(content, world, decisions, lang):
+    """An engine would read "300" as three hundred: the code is said one character at a time, a pause
+    between its groups, so a student who listens can copy it."""
+    say, numbers = voice(content, lang)
+    screen = record.record_screen(world, BoardState(dict(decisions)), [], numbers)
+    code = record.decision_code(world, BoardState(dict(decisions)))
+    lines = speech.reading(screen, say)
+    spelled = ". ".join(", ".join(group) for group in code.split())
+    assert spelled in lines and code not in lines

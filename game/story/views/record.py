@@ -59,8 +59,12 @@ def how_we_know(world: Any) -> tuple[list[str], list[str]]:
 
 
 def code_block(code: str) -> Item:
-    """The code, in its groups of five: easy to read aloud or copy by hand."""
-    return column(text("record.code_label", "small_muted"), text("record.code", "heading", code=code))
+    """The code, in its groups of five: easy to read aloud or copy by hand. Read aloud, it is spelled
+    character by character, a pause between the groups (an engine would say 300 as a number)."""
+    spelled = ". ".join(", ".join(group) for group in code.split())
+    shown = Item("text", (Words.of("record.code", {"code": code}),), "heading",
+                 data={"said": Words.of("record.code", {"code": spelled})})
+    return column(text("record.code_label", "small_muted"), shown)
 
 
 def check_line(content: Any, check: dict[str, dict[str, int]], numbers: Numbers) -> Item:
