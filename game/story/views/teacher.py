@@ -10,12 +10,12 @@ choices and answers only.
 from __future__ import annotations
 
 import random
-from typing import Any, Iterable
+from typing import Any
 
-from ..code import AFTER, ALPHABET, BEFORE, Codebook, CodeError, normalise
+from ..code import AFTER, ALPHABET, BEFORE, Codebook, normalise
 from ..numbers import DASH, Numbers
 from ..screen import Item, Screen, Words, button, choice, column, grid, pair, panel, row, text
-from ..tally import SEPARATORS, ClassTally, split_codes, why
+from ..tally import SEPARATORS, ClassTally, split_codes, tally
 from .board import option_words
 from .crossing import continues
 
@@ -42,38 +42,17 @@ def pending(text: str, codebook: Codebook) -> str:
     return line if len(normalise(line)) < codebook.length else ""
 
 
-def typed_codes(text: str, codebook: Codebook) -> list[str]:
-    """Every code in the text, as typed (the results count them all)."""
-    return split_codes(text, codebook.length)
-
-
 def finished_codes(text: str, codebook: Codebook) -> list[str]:
     """The codes in the text but the one still being typed (the entry's count and its list of codes not read)."""
     line = pending(text, codebook)
-    return typed_codes(text[:len(text) - len(line)] if line else text, codebook)
-
-
-def readable(codebook: Codebook, code: str) -> bool:
-    try:
-        codebook.decode(code)
-    except CodeError:
-        return False
-    return True
+    return split_codes(text[:len(text) - len(line)] if line else text, codebook.length)
 
 
 def without_bad(text: str, codebook: Codebook) -> str:
     """The text with the codes that cannot be read taken out: the rest one a line, the line being typed kept."""
-    good = [code for code in finished_codes(text, codebook) if readable(codebook, code)]
-    return "".join(f"{code}\n" for code in good) + pending(text, codebook)
-
-
-def reason(codebook: Codebook, code: str) -> Words:
-    """Why a code was not read, in the reader's language."""
-    try:
-        codebook.decode(code)
-    except CodeError as error:
-        return why(error)
-    return Words("teacher.bad.other")
+    codes = finished_codes(text, codebook)
+    bad = {code for code, _ in tally(codebook, codes).bad}
+    return "".join(f"{code}\n" for code in codes if code not in bad) + pending(text, codebook)
 
 
 def shown_code(code: str) -> str:
@@ -105,7 +84,7 @@ def entry(typed: str, codebook: Codebook, numbers: Numbers) -> Item:
     """The codes typed so far, the last few one a line with the caret after them: a control (its own
     focus ring) that Enter types a new line into."""
     head, line = last_line(typed)
-    lines = typed_codes(head, codebook) + [line]
+    lines = split_codes(head, codebook.length) + [line]
     shown = lines[-ENTRY_LINES:]
     parts = []
     if len(lines) > len(shown):
@@ -127,13 +106,13 @@ def edit_keys() -> Item:
                button("clear", "teacher.clear"), button("paste", "teacher.paste"))
 
 
-def not_read(codebook: Codebook, codes: Iterable[str], numbers: Numbers, remove: bool) -> Item | None:
+def not_read(result: ClassTally, numbers: Numbers, remove: bool) -> Item | None:
     """The codes that could not be read, each with the reason; on the codes step, a button to take them out."""
-    bad = [code for code in codes if not readable(codebook, code)]
+    bad = result.bad
     if not bad:
         return None
-    lines = [Item("text", (Words.of("teacher.bad_line", {"code": shown_code(code), "reason": reason(codebook, code)}),),
-                  "small") for code in bad[:SHOWN_BAD]]
+    lines = [Item("text", (Words.of("teacher.bad_line", {"code": shown_code(code), "reason": reason}),), "small")
+             for code, reason in bad[:SHOWN_BAD]]
     more = None if len(bad) <= SHOWN_BAD else text("teacher.more_bad", "small_muted",
                                                     n=numbers.count(len(bad) - SHOWN_BAD))
     drop = button("drop_bad", "teacher.drop_bad") if remove else None
@@ -143,18 +122,17 @@ def not_read(codebook: Codebook, codes: Iterable[str], numbers: Numbers, remove:
 def codes_screen(typed: str, codebook: Codebook, numbers: Numbers, notice: bool = False) -> Screen:
     """Step one: the entry and the keypad side by side, how many codes are read, and which are not.
     `notice`: Paste found nothing to paste."""
-    codes = finished_codes(typed, codebook)
-    read = sum(1 for code in codes if readable(codebook, code))
-    if not codes:
+    result = tally(codebook, finished_codes(typed, codebook))
+    read, total = numbers.count(result.read), numbers.count(result.total)
+    if not result.total:
         count = text("teacher.none_yet", "small_muted")
-    elif read < len(codes):
-        count = text("teacher.count_bad", "small", read=numbers.count(read), total=numbers.count(len(codes)),
-                     bad=numbers.count(len(codes) - read))
+    elif result.bad:
+        count = text("teacher.count_bad", "small", read=read, total=total, bad=numbers.count(len(result.bad)))
     else:
-        count = text("teacher.count", "small", read=numbers.count(read), total=numbers.count(len(codes)))
+        count = text("teacher.count", "small", read=read, total=total)
     left = column(entry(typed, codebook, numbers), count, edit_keys(),
                   text("teacher.pasted_nothing", "alert") if notice else None,
-                  not_read(codebook, codes, numbers, remove=True))
+                  not_read(result, numbers, remove=True))
     header = column(text("teacher.label", "label"), text("teacher.heading", "heading"), text("teacher.intro", "muted"))
     body = (header, continues(row(left, keypad(), weights=(1, 1), min_width=450)))  # stacks at 200% text
     actions = (button("results", "teacher.see_results", primary=True), button("back", "common.back"))
@@ -228,17 +206,13 @@ def results_items(world: Any, codebook: Codebook, result: ClassTally, numbers: N
     """What the codes add up to: the check, each question's chart, the codes not read. The screen and the
     printable page both show these (`printed`: the charts narrower, under smaller titles, to fit a sheet)."""
     if not result.read:
-        return tuple(i for i in (text("teacher.none_read", "body"), not_read(codebook, _bad(result), numbers, False))
+        return tuple(i for i in (text("teacher.none_read", "body"), not_read(result, numbers, False))
                      if i is not None)
     title = "strong" if printed else "subheading"
     charts = grid(*(question_chart(world, slot, options, result, numbers, title) for slot, options in codebook.slots),
                   min_width=PAGE_CHART_WIDTH if printed else 620)
-    parts = (check_table(codebook, result, numbers), charts, not_read(codebook, _bad(result), numbers, False))
+    parts = (check_table(codebook, result, numbers), charts, not_read(result, numbers, False))
     return tuple(i for i in parts if i is not None)
-
-
-def _bad(result: ClassTally) -> list[str]:
-    return [code for code, _ in result.bad]
 
 
 def summary(result: ClassTally, numbers: Numbers) -> Item:

@@ -18,8 +18,8 @@ import pygame
 from game.story.code import Codebook
 from game.story.numbers import Numbers
 from game.story.screen import Item, Screen
-from game.story.tally import ClassTally, tally
-from game.story.views.teacher import (KEYPAD, codes_screen, mock_class, page_items, results_screen, typed_codes,
+from game.story.tally import ClassTally, split_codes, tally
+from game.story.views.teacher import (KEYPAD, codes_screen, mock_class, page_items, results_screen,
                                       without_bad)
 
 from .. import input as I
@@ -121,7 +121,7 @@ class TeacherScene(ScreenScene):
     def tally(self) -> ClassTally:
         """Every code typed, tallied (once per text)."""
         if self._tally is None or self._tally[0] != self.typed:
-            self._tally = (self.typed, tally(self.codebook, typed_codes(self.typed, self.codebook)))
+            self._tally = (self.typed, tally(self.codebook, split_codes(self.typed, self.codebook.length)))
         return self._tally[1]
 
     def screen(self) -> Screen:
