@@ -61,8 +61,14 @@ class Walk:
 
     @property
     def check_minutes(self) -> float:
-        return (self.check_new / self.words_per_minute
-                + sum(v.presses for v in self.check) * self.seconds_per_press / 60)
+        return self.reading(self.check_new) + self.pressing(sum(v.presses for v in self.check))
+
+    def reading(self, words: int) -> float:
+        """Minutes to read `words` new words at the path's speed."""
+        return words / self.words_per_minute
+
+    def pressing(self, presses: int) -> float:
+        return presses * self.seconds_per_press / 60
 
     @property
     def words(self) -> int:
@@ -78,11 +84,11 @@ class Walk:
 
     @property
     def reading_minutes(self) -> float:
-        return self.new / self.words_per_minute
+        return self.reading(self.new)
 
     @property
     def pressing_minutes(self) -> float:
-        return self.presses * self.seconds_per_press / 60
+        return self.pressing(self.presses)
 
     @property
     def minutes(self) -> float:
