@@ -479,6 +479,10 @@ class CheckItem:
     before: CheckAsk = field(default_factory=CheckAsk)
     after: CheckAsk = field(default_factory=CheckAsk)
 
+    def right(self, when: str, option: int | None) -> bool:
+        """Whether `option` is the right answer to this item's `when` wording ("before" or "after")."""
+        return option == getattr(self, when).answer
+
     def check(self) -> list:
         if self.before.prompt == self.after.prompt:
             return [("after", "expected a different wording after play than before it")]

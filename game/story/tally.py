@@ -116,7 +116,7 @@ def tally(codebook: Codebook, codes: list[str]) -> ClassTally:
             right = 0
             for item, answer in answers.items():
                 phase.answered[item] += 1
-                correct = answer == getattr(codebook.check[item], when).answer
+                correct = codebook.check[item].right(when, answer)
                 phase.right[item] += correct
                 right += correct
             phase.scores.append(right)

@@ -35,4 +35,4 @@ def check_screen(content: Any, when: str, index: int, answers: dict[str, int], n
 
 def score(content: Any, when: str, answers: dict[str, int]) -> int:
     """Right answers among `answers` (item id -> option index) to the check `when`."""
-    return sum(answers.get(item.id) == getattr(item, when).answer for item in check_items(content))
+    return sum(item.right(when, answers.get(item.id)) for item in check_items(content))
