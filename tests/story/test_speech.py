@@ -21,7 +21,7 @@ from game.story.tally import tally
 from game.story.views import (attract, board, check, choose, dialogs, kiosk, lab, lane, meet, outcome, record,
                               sandbox, settings, shift, teacher, title)
 from game.story.views.calibration import calibration_screen
-from game.story.views.timeline import readers_words
+from game.story.views.crossing import readers_words
 from game.story.world import World
 
 LANGUAGES = ("en", "es")

@@ -180,15 +180,26 @@ def _line(words: tuple[Words, ...], role: str, live: str | None = None) -> Item:
     return Item("pair", words, role, data=data)
 
 
+def holds(line: RecordLine) -> Words:
+    """What a record holds and, when not only the traveller's, about whom (or "everyone in the car")."""
+    what = Words(line.what)
+    if line.people:
+        what = Words.of("record.about", {"what": what, "people": listing(line.people, "record.people_list")})
+    return what
+
+
+def readers_words(readers: tuple[str, ...]) -> Words:
+    """Who may read a record, as a list the language joins."""
+    return Words.of("record.readers", {"readers": listing(readers, "record.reader_list")})
+
+
 def record_entry(world: Any, line: RecordLine, numbers: Numbers, elapsed_seconds: float = 0.0,
                  live: str | None = None) -> Item:
     """One record: the system (and what is left of its time, counting down), what it holds and about whom,
     how long it is kept, and who may read it. `live` names the countdown, which changes every second."""
-    what = Words(line.what)
-    if line.people:
-        what = Words.of("record.about", {"what": what, "people": listing(line.people, "record.people_list")})
+    what = holds(line)
     kept = Words.of(line.retention_label, numbers.values(retention_values(world.model, line.retention)))
-    readers = Words.of("record.readers", {"readers": listing(line.readers, "record.reader_list")})
+    readers = readers_words(line.readers)
     left = countdown(world, line, elapsed_seconds, numbers)
     system = _line((Words(line.system), *((left,) if left is not None else ())), "label", live if left else None)
     # how long and who may read it, a line each: as the outcome's timeline says them

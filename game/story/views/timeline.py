@@ -18,7 +18,7 @@ from ..crossing import RecordLine
 from ..numbers import HOURS_PER_YEAR, Numbers
 from ..people import kept_hours
 from ..screen import Item, Words, column, text
-from .crossing import listing
+from .crossing import holds, listing, readers_words
 
 SPAN = (1.0, 100.0 * HOURS_PER_YEAR)  # the axis: an hour to a hundred years, on a logarithmic scale
 TICKS = (12.0, 336.0, 15.0 * HOURS_PER_YEAR, 75.0 * HOURS_PER_YEAR)  # citizens' photos, non-citizens', Mobile Fortify, IDENT
@@ -44,10 +44,6 @@ def bar(end: float | None, was: float | None | str = "same") -> Item:
     return Item("chart", data=data)
 
 
-def readers_words(readers: tuple[str, ...]) -> Words:
-    return Words.of("record.readers", {"readers": listing(readers, "record.reader_list")})
-
-
 def entry(world: Any, line: RecordLine, numbers: Numbers, before: RecordLine | None = None,
           compare: bool = False, brief: bool = False) -> Item:
     """One record: its system and how long it is kept, the bar, what it holds and who may read it. With
@@ -55,9 +51,7 @@ def entry(world: Any, line: RecordLine, numbers: Numbers, before: RecordLine | N
     `brief`, only what differs (the system, its time, the bar, and who may now or no longer read it)."""
     kept = Words.of(line.retention_label, numbers.values(retention_values(world.model, line.retention)))
     readers = readers_words(line.readers)
-    what = Words(line.what)
-    if line.people:
-        what = Words.of("record.about", {"what": what, "people": listing(line.people, "record.people_list")})
+    what = holds(line)
     was: float | None | str = "same"
     if compare and before is None:
         kept = Words.of("timeline.new", {"kept": kept})
