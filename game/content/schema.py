@@ -337,6 +337,7 @@ class PathSettings:
     questions: list[str] = ref("question", default_factory=list)
     stations: list[StationKind] = field(default_factory=list)  # kinds it stops at (none named: every station)
     predictions: bool = True  # at a face camera the player may guess each result first (game.story.predict)
+    station_names: bool = True  # the lane lists every station's name by the map's numbered markers
     figures: list[Figure] = field(default_factory=list)  # a kiosk record's year (none named: the questions')
     words_per_minute: float = bounded(50.0, 400.0, what="words a minute", default=150.0)
     seconds_per_press: float = bounded(0.0, 60.0, what="seconds", default=4.0)

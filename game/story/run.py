@@ -97,6 +97,13 @@ def path_stops(content: Any, path: str, chain: list) -> list[int]:
     return [i for i, station in enumerate(chain) if not kinds or station.kind in kinds] or [0]
 
 
+def path_names_stations(content: Any, path: str) -> bool:
+    """Whether the lane lists every station's name (a kiosk's short path, stopping only where cameras look
+    at faces, may leave it to the station's heading and the map)."""
+    settings = path_settings(content, path)
+    return settings is None or settings.station_names
+
+
 def path_predicts(content: Any, path: str) -> bool:
     """Whether the lane asks the player to guess each camera's result first (a kiosk's short path may not)."""
     settings = path_settings(content, path)

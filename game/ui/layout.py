@@ -283,16 +283,29 @@ class Flow:
             return self.flow_controls(item.items, x, y, width)
         if self.stacks(item, width):
             return self._column(item.items, x, y, width, item)
-        weights = item.data["weights"]
-        room = width - GAP * (len(item.items) - 1)
         boxes, height, left = [], 0, x
-        for child, weight in zip(item.items, weights):
-            w = int(room * weight / sum(weights))
+        for child, w in zip(item.items, self.widths(item, width)):
             placed, h = self.place(child, left, y, w)
             boxes += placed
             height = max(height, h)
             left += w + GAP
         return boxes, height
+
+    def widths(self, item: Item, width: int) -> list[int]:
+        """A row's column widths: its weights' shares of the width, except that a drawn item with a width of
+        its own (a badge's shape, a portrait) takes only that, and the others share what it leaves, so a
+        word stays beside its shape on a wide screen."""
+        weights = item.data["weights"]
+        room = width - GAP * (len(item.items) - 1)
+        shares = [int(room * weight / sum(weights)) for weight in weights]
+        own = {i: min(shares[i], self.fixed_width(child, shares[i])) for i, child in enumerate(item.items)
+               if child.kind not in CONTAINERS and isinstance(child.data, dict) and "width" in child.data}
+        rest = [i for i in range(len(shares)) if i not in own]
+        if not own or not rest:
+            return shares
+        spare = sum(shares[i] - w for i, w in own.items())
+        weight_left = sum(weights[i] for i in rest)
+        return [own[i] if i in own else shares[i] + int(spare * weights[i] / weight_left) for i in range(len(shares))]
 
     def flow_controls(self, controls: tuple[Item, ...], x: int, y: int, width: int) -> tuple[list[Box], int]:
         """Buttons left to right at their natural width, wrapping onto new lines."""
@@ -424,11 +437,8 @@ def _empty(item: Item) -> bool:
 def _continued(flow: Flow, item: Item, width: int, room: int, first: int) -> list[Item]:
     """A row too tall for the room left, as rows of the same columns: each column's parts fill the
     room left, then continue on the next page in the same place, so what sat side by side still does."""
-    weights = item.data["weights"]
-    space = width - GAP * (len(item.items) - 1)
     columns = []
-    for child, weight in zip(item.items, weights):
-        w = int(space * weight / sum(weights))
+    for child, w in zip(item.items, flow.widths(item, width)):
         columns.append(_group(flow, pieces(flow, child, w, room, first), w, room, first))
     rows = [Item("row", items=tuple(c[k] if k < len(c) else Item("column") for c in columns), role=item.role,
                  data=item.data) for k in range(max(len(c) for c in columns))]

@@ -48,27 +48,29 @@ def test_the_command_prints_the_table_in_spanish(content, capsys):
 
 @pytest.fixture(scope="module")
 def kiosk_walks(content):
-    """The kiosk path as a visitor walks it, once for each traveller it offers."""
-    return {t: words_cmd.walk_path(content, "en", path_name="kiosk", traveller=t)
-            for t in content.scenes.kiosk_path.travellers}
+    """The kiosk path as a visitor walks it, once for each traveller it offers, in each of the kiosk's
+    languages (Spanish runs longer: the same things take more words to say)."""
+    return {(t, lang): words_cmd.walk_path(content, lang, path_name="kiosk", traveller=t)
+            for t in content.scenes.kiosk_path.travellers for lang in content.languages}
 
 
 def test_the_kiosk_walk_crosses_once_then_asks_the_paths_questions(content, kiosk_walks):
     """Title, choice, the short crossing, its outcome, the path's questions in order, the record."""
     path = content.scenes.kiosk_path
-    for traveller, walk in kiosk_walks.items():
+    for (traveller, lang), walk in kiosk_walks.items():
         names = [v.scene for v in walk.visits]
         assert names[:2] == ["title", "choose"] and names[-1] == "record"
         assert "meet" not in names and names.count("outcome") == 1
-        name = content.text(content.travellers[traveller].name)
+        name = content.text(content.travellers[traveller].name, lang)
         assert name.split(",")[0] in next(v.shows for v in walk.visits if v.scene == "outcome")
         asked = [v.shows for v in walk.visits if v.scene in ("lab", "board")]
-        assert asked == [content.text(content.questions[q].title) for q in path.questions]
+        assert asked == [content.text(content.questions[q].title, lang) for q in path.questions]
 
 
 def test_the_kiosk_path_fits_five_minutes_whoever_the_visitor_chooses(content, kiosk_walks):
     path = content.scenes.kiosk_path
-    for traveller, walk in kiosk_walks.items():
-        report = words_cmd.table(content, walk, "en", "kiosk")
-        assert walk.new <= path.max_words, f"as {traveller}, the kiosk path has too many words:\n{report}"
-        assert walk.minutes <= path.max_minutes, f"as {traveller}, the kiosk path takes too long:\n{report}"
+    assert {lang for _, lang in kiosk_walks} == {"en", "es"}
+    for (traveller, lang), walk in kiosk_walks.items():
+        report = words_cmd.table(content, walk, lang, "kiosk")
+        assert walk.new <= path.max_words, f"as {traveller} in {lang}, the kiosk path has too many words:\n{report}"
+        assert walk.minutes <= path.max_minutes, f"as {traveller} in {lang}, the kiosk path takes too long:\n{report}"

@@ -10,7 +10,7 @@ from game.story.people import option_policies, touched_most, visible_state
 from game.story.views.consequences import traveller_rows
 from game.story.views.meet import meet_screen
 from game.story.views.outcome import outcome_screen
-from game.story.views.timeline import SPAN, TICKS, timeline
+from game.story.views.timeline import SPAN, TICKS, alike, timeline
 from game.story.world import World
 
 
@@ -80,10 +80,41 @@ def test_the_timeline_draws_every_record_on_its_axis(world, content, numbers):
     assert axis["span"] == SPAN and axis["scales"]
     assert [label for _, label in axis["ticks"]] == ["12 hours", "2 weeks", "15 years", "75 years"]
     bars = charts(item, "timeline_bar")
-    assert len(bars) == len(crossing.records) and all(b["scales"] for b in bars)
+    assert len(bars) == len(alike(crossing.records)) and all(b["scales"] for b in bars)
     assert any(b["end"] is None for b in bars), "the crossing record has no end date: an open bar"
     assert {b["end"] for b in bars} >= {None, 75 * 8760}
     assert [t for t, _ in axis["ticks"]] == list(TICKS)
+    assert {r.what for r in crossing.records} <= said(content, item), "every record says what it holds"
+
+
+def test_a_systems_records_kept_alike_share_one_bar(world, content, numbers):
+    """The face photo added to the crossing record is in that record: one bar for the two, each holding said."""
+    records = world.crossing("impostor").records
+    tecs = [r for r in records if r.system == "model.system.tecs"]
+    assert len(tecs) == 2 and len({(r.retention, r.readers) for r in tecs}) == 1
+    groups = alike(records)
+    assert tuple(tecs) in groups and len(groups) == len(records) - 1
+    assert len(charts(timeline(world, records, numbers), "timeline_bar")) == len(groups)
+
+
+def test_the_kiosk_outcome_sets_the_records_two_columns_wide_and_repeats_less(world, content, numbers):
+    """A kiosk's outcome: the records in two columns, each under its axis; a record the lane has just shown in
+    full keeps its system, bar and what it holds, and leaves out how long and who reads it, said there."""
+    crossing = world.crossing("impostor")
+    seen = crossing.records[:-1]
+    new = crossing.records[-1]
+    screen = outcome_screen(world, "impostor", crossing, numbers, compact=True, seen=seen)
+    timeline_item = next(i for item in screen.body for i in item.walk() if i.kind == "row"
+                         and len(charts(i, "timeline_axis")) == 2)
+    halves = timeline_item.items
+    assert len(halves) == 2 and all(len(charts(h, "timeline_axis")) == 1 for h in halves)
+    assert len(charts(timeline_item, "timeline_bar")) == len(alike(crossing.records))
+    words = said(content, timeline_item)
+    assert {r.what for r in crossing.records} <= words
+    assert new.retention_label in words and set(new.readers) <= words
+    assert not {r.retention_label for r in seen} & words - {new.retention_label}
+    full = outcome_screen(world, "impostor", crossing, numbers)
+    assert len(charts(next(iter(full.body[1:])), "timeline_axis")) == 1, "the class's outcome keeps one axis"
 
 
 def test_meeting_a_traveller_tells_their_story_with_their_photo_age(content, numbers):

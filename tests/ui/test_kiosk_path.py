@@ -101,3 +101,37 @@ def test_a_page_that_shows_one_side_shows_the_other(content, lang, size):
             player.press("next")
     finally:
         shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_kiosk_screen_fits_and_the_outcome_is_one_page_at_kiosk_size(content, lang):
+    """Every screen a visitor meets on the kiosk path, for each traveller, at both sizes and every text size:
+    nothing clipped or overlapping, every text on some page; at the kiosk's 1920x1080 and standard text, the
+    outcome (what was decided, every record on its timeline) on one page, and the lane without the list of
+    stations the crossing passes by."""
+    from game.story.prefs import SPECS
+    from game.ui.layout import problems
+    init_pygame(headless=True)
+    try:
+        failures = []
+        for size in ((1920, 1080), (1280, 720)):
+            for scale in SPECS["text_scale"].choices:
+                for traveller in content.scenes.kiosk_path.travellers:
+                    game = Game(content, seed=1, size=size, kiosk=True, lang=lang)
+                    game.ctx.run.prefs = game.ctx.run.prefs.set("text_scale", scale)
+                    game.ctx.apply_prefs()
+                    player = Driver(game, "touch")
+                    for key in ("start", traveller, "continue", "board", "next", "next", None):
+                        screen, laid = game.scene.laid_out()
+                        where = f"{game.scene.name} as {traveller} {size} x{scale}"
+                        failures += [f"{where}: {p}" for p in problems(laid)]
+                        if game.scene.name == "lane":
+                            ids = {w.id for i in screen.body[0].walk() for w in i.words}
+                            assert "lane.legend" not in ids, f"{where}: the stations' list is shown"
+                        if game.scene.name == "outcome" and size == (1920, 1080) and scale == 1.0:
+                            assert len(laid.pages) == 1, f"{where}: the outcome takes {len(laid.pages)} pages"
+                        if key:
+                            player.press(key)
+        assert failures == [], "\n".join(failures[:20])
+    finally:
+        shutdown()

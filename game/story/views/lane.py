@@ -195,10 +195,11 @@ def station_panel(crossing: Crossing, station: Any, numbers: Numbers, who: Item,
 
 def lane_screen(world: Any, traveller_id: str, crossing: Crossing, index: int, elapsed_seconds: float,
                 numbers: Numbers, map_height: int = MAP_MIN, loose: bool = False, shown: int | None = None,
-                guesses: tuple[Prediction | None, ...] = (), legend_beside: bool = True) -> Screen:
+                guesses: tuple[Prediction | None, ...] = (), legend_beside: bool = True, names: bool = True) -> Screen:
     """The lane at station `index`; `shown` and `guesses` as station_panel takes them (None: all shown).
     The stations' names head the side column, over the record, so the station's panel has the height
-    (`legend_beside`), or, where the record needs that room, follow the station."""
+    (`legend_beside`), or, where the record needs that room, follow the station; without `names`, they are
+    left to the map's numbered markers and the station's heading."""
     content = world.content
     traveller = content.travellers[traveller_id]
     chain = stations(content, traveller_id)
@@ -208,7 +209,7 @@ def lane_screen(world: Any, traveller_id: str, crossing: Crossing, index: int, e
     # what happens here comes before the list of stations, so large text shows it first
     here = column(map_item(content, traveller_id, index, numbers, map_height, crossing),
                   *station_panel(crossing, station_, numbers, who, loose, traveller.lane, shown, guesses, tuple(held)),
-                  *(() if legend_beside else (legend(content, traveller_id, index, numbers),)))
+                  *(() if legend_beside or not names else (legend(content, traveller_id, index, numbers),)))
     # before the player has seen whether the camera got a face, the record it would write is not shown
     asked = predict.questions(station_.kind, crossing.beat_at(station_.id))
     hidden = shown is not None and shown < len(asked) and asked[shown].kind == "capture" and index > 0
@@ -219,7 +220,7 @@ def lane_screen(world: Any, traveller_id: str, crossing: Crossing, index: int, e
                button("info", "common.how_do_we_know"), button("back", "lane.leave"))
     # a lane whose search shows a table of gallery sizes gives the station more of the width, all the way
     weights = (2, 1) if any(b.comparison for b in crossing.beats) else (3, 2)
-    side = column(legend(content, traveller_id, index, numbers), record) if legend_beside else record
+    side = column(legend(content, traveller_id, index, numbers), record) if legend_beside and names else record
     return Screen("lane", (continues(row(here, side, weights=weights, min_width=420)),), actions, focus="continue")
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import assumptions
-from ..crossing import Crossing
+from ..crossing import Crossing, RecordLine
 from ..numbers import Numbers
 from ..people import mood
 from ..screen import Item, Screen, Words, button, column, panel, row, text
@@ -41,8 +41,10 @@ def after_line(traveller_id: str, crossing: Crossing) -> Item:
 
 
 def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: Numbers,
-                   compact: bool = False) -> Screen:
-    """`compact` (a kiosk's short path): without the cameras' shots, which the lane has just shown."""
+                   compact: bool = False, seen: tuple[RecordLine, ...] = ()) -> Screen:
+    """`compact` (a kiosk's short path): without the cameras' shots, which the lane has just shown, and the
+    records under what was decided, two columns wide, those `seen` in full on the lane now only their
+    system, time and bar."""
     traveller = world.content.travellers[traveller_id]
     feeling = mood(crossing)
     face = Item("portrait", data={"face": traveller.face, "behaviour": tuple(traveller.behaviour), "height": PORTRAIT,
@@ -53,10 +55,12 @@ def outcome_screen(world: Any, traveller_id: str, crossing: Crossing, numbers: N
     decided = row(face, said, weights=(1, 4), min_width=PORTRAIT // 2)
     cameras = panel(text("outcome.captured", "subheading"),
                     *(with_mood(i, feeling) for i in shots(crossing.shots, camera_threshold(crossing), numbers)))
-    record = panel(timeline(world, crossing.records, numbers))
+    record = panel(timeline(world, crossing.records, numbers, split=compact, seen=seen))
     actions = (button("board", "outcome.board", primary=True), button("next", "outcome.another"),
                button("info", "common.how_do_we_know"), button("title", "common.to_title"))
-    body = continues(row(decided if compact else column(decided, cameras), record, weights=(1, 1), min_width=480))
+    # compact: what was decided over the records, the records two columns wide, so one page holds them
+    body = column(decided, record) if compact else continues(row(column(decided, cameras), record, weights=(1, 1),
+                                                                    min_width=480))
     return Screen("outcome", (text("outcome.heading", "heading", name=Words(traveller.name)), body), actions,
                   focus="board")
 

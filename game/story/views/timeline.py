@@ -17,7 +17,7 @@ from game.sim.policy import retention_values
 from ..crossing import RecordLine
 from ..numbers import HOURS_PER_YEAR, Numbers
 from ..people import kept_hours
-from ..screen import Item, Words, column, text
+from ..screen import Item, Words, column, row, text
 from .crossing import holds, listing, readers_words
 
 SPAN = (1.0, 100.0 * HOURS_PER_YEAR)  # the axis: an hour to a hundred years, on a logarithmic scale
@@ -45,13 +45,16 @@ def bar(end: float | None, was: float | None | str = "same") -> Item:
 
 
 def entry(world: Any, line: RecordLine, numbers: Numbers, before: RecordLine | None = None,
-          compare: bool = False, brief: bool = False) -> Item:
+          compare: bool = False, brief: bool = False, read: bool = False,
+          also: tuple[RecordLine, ...] = ()) -> Item:
     """One record: its system and how long it is kept, the bar, what it holds and who may read it. With
     `compare`, what today's policy did instead where it differs (`before` None: today made no such record);
-    `brief`, only what differs (the system, its time, the bar, and who may now or no longer read it)."""
+    `brief`, only what differs (the system, its time, the bar, and who may now or no longer read it);
+    `read` (just read in full on the lane), the system, the bar and what it holds, to tell it from another
+    record of the same system. `also`: more records of the system, kept alike and read by the same, whose
+    holdings follow this one's."""
     kept = Words.of(line.retention_label, numbers.values(retention_values(world.model, line.retention)))
     readers = readers_words(line.readers)
-    what = holds(line)
     was: float | None | str = "same"
     if compare and before is None:
         kept = Words.of("timeline.new", {"kept": kept})
@@ -64,8 +67,10 @@ def entry(world: Any, line: RecordLine, numbers: Numbers, before: RecordLine | N
     label = Item("text", (Words(line.system),), "label")
     # how long, what it holds and who may read it a line each, worded as the lane's record says them: read
     # there once
-    said = () if brief else (Item("text", (what,), "small_muted"), Item("text", (readers,), "small_muted"))
-    parts = (label, Item("text", (kept,), "small"), bar(kept_hours(line.retention_hours), was), *said, moved)
+    held = tuple(Item("text", (holds(r),), "small_muted") for r in (line, *also))
+    said = () if brief else (*held, Item("text", (readers,), "small_muted"))
+    drawn = bar(kept_hours(line.retention_hours), was)
+    parts = (label, drawn, *held) if read else (label, Item("text", (kept,), "small"), drawn, *said, moved)
     return Item("column", items=tuple(p for p in parts if p is not None), data=TIGHT)
 
 
@@ -78,25 +83,54 @@ def readers_moved(line: RecordLine, before: RecordLine) -> Item | None:
     return Item("text", tuple(parts), "strong") if parts else None
 
 
+def balance(sizes: list[int]) -> int:
+    """Where to cut a list of entries (`sizes`: each one's lines) into two columns of nearly equal height."""
+    return min(range(1, len(sizes)), key=lambda cut: (max(sum(sizes[:cut]), sum(sizes[cut:])), -cut))
+
+
+def alike(records: list[RecordLine]) -> list[tuple[RecordLine, ...]]:
+    """Records in groups, in order of first appearance: those of one system kept for the same time and read by
+    the same agencies (a photo added to the crossing record is in that record) together."""
+    groups: dict[tuple, list[RecordLine]] = {}
+    for r in records:
+        groups.setdefault((r.system, r.retention, r.readers), []).append(r)
+    return [tuple(g) for g in groups.values()]
+
+
 def same(line: RecordLine, before: RecordLine | None) -> bool:
     return before is not None and before.retention == line.retention and before.readers == line.readers
 
 
 def timeline(world: Any, records: tuple[RecordLine, ...], numbers: Numbers,
              today: tuple[RecordLine, ...] | None = None, heading: str | None = "timeline.heading",
-             changed_only: bool = False, heading_role: str = "subheading") -> Item:
+             changed_only: bool = False, heading_role: str = "subheading", split: bool = False,
+             seen: tuple[RecordLine, ...] = ()) -> Item:
     """Every record on the one axis (or, `changed_only`, those that differ from today's); beside `today`'s
     records when given (what moved is said in words, and a record today's policy made that this one does
-    not is listed as gone)."""
+    not is listed as gone). `split`: the records in two columns side by side, each under its own axis, so
+    a wide screen holds them all at once (on a narrow one the second column follows the first). `seen`:
+    records the player has just read in full on the lane, each now only its system, time and bar."""
     head = column(text(heading, heading_role), axis(numbers)) if heading else axis(numbers)
     if not records and not today:
         return column(head, text("record.empty", "small_muted"))
     before = {(r.system, r.what): r for r in today or ()}
     mine = {(r.system, r.what) for r in records}
     shown = [r for r in records if not (changed_only and same(r, before.get((r.system, r.what))))]
-    entries = [entry(world, r, numbers, before.get((r.system, r.what)), today is not None, changed_only) for r in shown]
+    read = {(r.system, r.what) for r in seen}
+    if today is None:  # alone, a system's records kept alike and read by the same are one entry
+        entries = [entry(world, group[0], numbers, read=all((r.system, r.what) in read for r in group),
+                         also=group[1:]) for group in alike(shown)]
+    else:
+        entries = [entry(world, r, numbers, before.get((r.system, r.what)), True, changed_only) for r in shown]
     gone = [Item("text", (Words(r.system), Words("timeline.gone")), "small") for key, r in before.items()
             if key not in mine]
     if not entries and not heading:  # only records that are gone: words, no empty axis
         return Item("column", items=tuple(gone), data=CLOSE)
+    if split and len(entries) > 1:
+        half = balance([len(e.items) for e in entries])
+        # each axis held to its first record, so no page ends on an axis alone
+        halves = tuple(Item("column", items=(Item("column", items=(axis(numbers), part[0]), data=CLOSE), *part[1:]),
+                            data=CLOSE) for part in (entries[:half], entries[half:]))
+        named = (text(heading, heading_role),) if heading else ()
+        return Item("column", items=(*named, row(*halves, weights=(1, 1)), *gone), data=CLOSE)
     return Item("column", items=(head, *entries, *gone), data=CLOSE)

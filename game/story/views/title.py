@@ -27,8 +27,9 @@ def title_screen(content: Any, kiosk: bool, prefs: Prefs = Prefs()) -> Screen:
     actions = [button("start", "title.play", primary=True)]
     if not kiosk:  # the lesson, and the teacher's tally of a class's codes
         actions += [button("class", "title.class"), button("teacher", "title.teacher")]
-    actions += [button("shift", "shift.on_title"), button("settings", "title.settings"),
-                setting(SPECS["read_aloud"], prefs)]
+    if not kiosk:  # a shift in the booth runs longer than a museum visit; the kiosk keeps to its short path
+        actions.append(button("shift", "shift.on_title"))
+    actions += [button("settings", "title.settings"), setting(SPECS["read_aloud"], prefs)]
     if len(content.languages) > 1:
         actions.append(button("language", "title.language"))
     if not kiosk:

@@ -19,7 +19,7 @@ import pygame
 from game.story import predict
 from game.story.crossing import Beat, Crossing
 from game.story.numbers import Numbers
-from game.story.run import path_predicts, path_stops
+from game.story.run import path_names_stations, path_predicts, path_stops
 from game.story.screen import Item, Screen
 from game.story.views import lane as view
 from game.story.views.predict import NO, YES
@@ -84,6 +84,7 @@ class LaneScene(CrossingScene):
         # the stations the run's path stops at (a kiosk's short crossing passes the others by)
         self.stops = path_stops(self.ctx.content, self.ctx.run.path, self.stations)
         self.index = self.walk_from = self.stops[0]
+        self.names = path_names_stations(self.ctx.content, self.ctx.run.path)
         self.walk_t = 1.0
         self.shown = {}
 
@@ -115,7 +116,7 @@ class LaneScene(CrossingScene):
     def build(self, seconds: int, shown: int, guesses: tuple) -> Screen:
         height, loose, beside = self.fit()
         return view.lane_screen(self.ctx.world, self.traveller.id, self.crossing, self.index, seconds,
-                                self.numbers(), height, loose, shown, guesses, beside)
+                                self.numbers(), height, loose, shown, guesses, beside, self.names)
 
     def screen(self) -> Screen:
         second, shown, guesses = int(self.seconds), self.shown_here(), self.guesses()
@@ -145,7 +146,8 @@ class LaneScene(CrossingScene):
             asked = view.questions(self.ctx.world, self.traveller.id, self.crossing, i)
             for shown, beside in ((k, b) for k in range(len(asked) + 1) for b in (True, False)):
                 screen = view.lane_screen(self.ctx.world, self.traveller.id, self.crossing, i, 0, self.numbers(),
-                                          view.MAP_MIN, shown=shown, guesses=_guessed(asked), legend_beside=beside)
+                                          view.MAP_MIN, shown=shown, guesses=_guessed(asked), legend_beside=beside,
+                                          names=self.names)
                 row = screen.body[0]
                 if flow.stacks(row, width):
                     return view.MAP_MIN, True, False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+from game.story.run import path_stops
 from game.story.views import lane as lane_view
 from game.story.views import outcome as view
 
@@ -17,8 +18,15 @@ class OutcomeScene(CrossingScene):
     name = "outcome"
 
     def screen(self):
+        compact = self.ctx.run.path == "kiosk"
         return self.memo((), lambda: view.outcome_screen(self.ctx.world, self.traveller.id, self.crossing,
-                                                         self.numbers(), compact=self.ctx.run.path == "kiosk"))
+                                                         self.numbers(), compact, self.seen() if compact else ()))
+
+    def seen(self) -> tuple:
+        """The records the lane showed in full at the last station the path stopped at."""
+        chain = lane_view.stations(self.ctx.content, self.traveller.id)
+        last = path_stops(self.ctx.content, self.ctx.run.path, chain)[-1]
+        return self.crossing.beat_at(chain[last].id).records
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {"board": self.to_board, "next": self.another, "info": self.show_sources, "title": self.to_title}
