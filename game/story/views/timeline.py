@@ -88,12 +88,14 @@ def balance(sizes: list[int]) -> int:
     return min(range(1, len(sizes)), key=lambda cut: (max(sum(sizes[:cut]), sum(sizes[cut:])), -cut))
 
 
-def alike(records: list[RecordLine]) -> list[tuple[RecordLine, ...]]:
+def alike(records: list[RecordLine], today: tuple[RecordLine, ...] = ()) -> list[tuple[RecordLine, ...]]:
     """Records in groups, in order of first appearance: those of one system kept for the same time and read by
-    the same agencies (a photo added to the crossing record is in that record) together."""
+    the same agencies (a photo added to the crossing record is in that record) together; beside `today`'s
+    records, only where today's policy also kept them alike (or made neither)."""
+    before = {(r.system, r.what): (r.retention, r.readers) for r in today}
     groups: dict[tuple, list[RecordLine]] = {}
     for r in records:
-        groups.setdefault((r.system, r.retention, r.readers), []).append(r)
+        groups.setdefault((r.system, r.retention, r.readers, before.get((r.system, r.what))), []).append(r)
     return [tuple(g) for g in groups.values()]
 
 
@@ -117,11 +119,9 @@ def timeline(world: Any, records: tuple[RecordLine, ...], numbers: Numbers,
     mine = {(r.system, r.what) for r in records}
     shown = [r for r in records if not (changed_only and same(r, before.get((r.system, r.what))))]
     read = {(r.system, r.what) for r in seen}
-    if today is None:  # alone, a system's records kept alike and read by the same are one entry
-        entries = [entry(world, group[0], numbers, read=all((r.system, r.what) in read for r in group),
-                         also=group[1:]) for group in alike(shown)]
-    else:
-        entries = [entry(world, r, numbers, before.get((r.system, r.what)), True, changed_only) for r in shown]
+    entries = [entry(world, group[0], numbers, before.get((group[0].system, group[0].what)), today is not None,
+                     changed_only, all((r.system, r.what) in read for r in group), group[1:])
+               for group in alike(shown, today or ())]
     gone = [Item("text", (Words(r.system), Words("timeline.gone")), "small") for key, r in before.items()
             if key not in mine]
     if not entries and not heading:  # only records that are gone: words, no empty axis
