@@ -31,11 +31,17 @@ def test_the_walk_follows_the_class_path(content, walk):
     assert walk.words == sum(v.words for v in walk.visits) >= walk.new > 0
 
 
-def test_the_class_path_fits_a_class_period(content, walk):
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_class_path_fits_a_class_period(content, walk, lang):
+    """A class may play in either language, so the period's minutes hold in both. The bound on words was set
+    for English (issue 10); Spanish says the same things in about a tenth more words, and is held to the
+    minutes only (its count is what `face-value words --lang es` reports)."""
     path = content.scenes.class_path
-    report = words_cmd.table(content, walk, "en", "class")
-    assert walk.new <= path.max_words, f"the class path has too many words to read:\n{report}"
-    assert walk.minutes <= path.max_minutes, f"the class path takes too long:\n{report}"
+    played = walk if lang == "en" else words_cmd.walk_path(content, lang)
+    report = words_cmd.table(content, played, lang, "class")
+    if lang == "en":
+        assert played.new <= path.max_words, f"the class path has too many words to read:\n{report}"
+    assert played.minutes <= path.max_minutes, f"the class path takes too long in {lang}:\n{report}"
 
 
 def test_the_command_prints_the_table_in_spanish(content, capsys):
