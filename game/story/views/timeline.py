@@ -88,14 +88,16 @@ def balance(sizes: list[int]) -> int:
     return min(range(1, len(sizes)), key=lambda cut: (max(sum(sizes[:cut]), sum(sizes[cut:])), -cut))
 
 
-def alike(records: list[RecordLine], today: tuple[RecordLine, ...] = ()) -> list[tuple[RecordLine, ...]]:
+def alike(records: list[RecordLine], before: dict[tuple, RecordLine] | None = None) -> list[tuple[RecordLine, ...]]:
     """Records in groups, in order of first appearance: those of one system kept for the same time and read by
-    the same agencies (a photo added to the crossing record is in that record) together; beside `today`'s
-    records, only where today's policy also kept them alike (or made neither)."""
-    before = {(r.system, r.what): (r.retention, r.readers) for r in today}
+    the same agencies (a photo added to the crossing record is in that record) together; beside today's
+    records (`before`, by system and what they hold), only where today's policy also kept them alike (or
+    made neither)."""
     groups: dict[tuple, list[RecordLine]] = {}
     for r in records:
-        groups.setdefault((r.system, r.retention, r.readers, before.get((r.system, r.what))), []).append(r)
+        old = (before or {}).get((r.system, r.what))
+        kept_today = None if old is None else (old.retention, old.readers)
+        groups.setdefault((r.system, r.retention, r.readers, kept_today), []).append(r)
     return [tuple(g) for g in groups.values()]
 
 
@@ -121,7 +123,7 @@ def timeline(world: Any, records: tuple[RecordLine, ...], numbers: Numbers,
     read = {(r.system, r.what) for r in seen}
     entries = [entry(world, group[0], numbers, before.get((group[0].system, group[0].what)), today is not None,
                      changed_only, all((r.system, r.what) in read for r in group), group[1:])
-               for group in alike(shown, today or ())]
+               for group in alike(shown, before)]
     gone = [Item("text", (Words(r.system), Words("timeline.gone")), "small") for key, r in before.items()
             if key not in mine]
     if not entries and not heading:  # only records that are gone: words, no empty axis

@@ -25,10 +25,10 @@ def title_screen(content: Any, kiosk: bool, prefs: Prefs = Prefs()) -> Screen:
     faces = grid(*(Item("portrait", data={"face": face, "height": 200, "brackets": True}) for face in GALLERY),
                  min_width=170)
     actions = [button("start", "title.play", primary=True)]
-    if not kiosk:  # the lesson, and the teacher's tally of a class's codes
-        actions += [button("class", "title.class"), button("teacher", "title.teacher")]
-    if not kiosk:  # a shift in the booth runs longer than a museum visit; the kiosk keeps to its short path
-        actions.append(button("shift", "shift.on_title"))
+    if not kiosk:  # the lesson, the teacher's tally of a class's codes, and a shift in the booth (longer than a
+        # museum visit: the kiosk keeps to its short path)
+        actions += [button("class", "title.class"), button("teacher", "title.teacher"),
+                    button("shift", "shift.on_title")]
     actions += [button("settings", "title.settings"), setting(SPECS["read_aloud"], prefs)]
     if len(content.languages) > 1:
         actions.append(button("language", "title.language"))
